@@ -1,0 +1,22 @@
+/**
+ * @file ipledge.h
+ * @brief The whole public API of ipledge: include this one header.
+ *
+ * ipledge is an embeddable C library for intellectual-property pledge
+ * lending. Each module has its own header under ipledge/; this one
+ * includes them all. Extension interfaces live under ipledge/sys/.
+ */
+#ifndef IPLEDGE_H
+#define IPLEDGE_H
+
+#include "ipledge/common.h"
+#include "ipledge/version.h"
+#include "ipledge/error.h"
+#include "ipledge/init.h"
+#include "ipledge/sys/alloc.h"
+#include "ipledge/currency.h"
+#include "ipledge/money.h"
+#include "ipledge/date.h"
+#include "ipledge/daycount.h"
+
+#endif /* IPLEDGE_H */

@@ -1,0 +1,96 @@
+/* Exact rounding of quotients to int64 minor units (rounding_internal.h). */
+#include "ipledge/error.h"
+#include "rounding_internal.h"
+
+/* 10^38 is the largest power of ten an unsigned 128-bit integer holds. */
+#define IPL__POW10_MAX 38
+
+static ipl__u128
+ipl__pow10(int n)
+{
+    ipl__u128 p = 1;
+
+    while (n-- > 0)
+        p *= 10;
+    return p;
+}
+
+int
+ipl__rounding_resolve(ipl_rounding mode)
+{
+    switch (mode) {
+    case IPL_ROUND_DEFAULT:
+        return IPL_ROUND_HALF_EVEN;
+    case IPL_ROUND_HALF_EVEN:
+    case IPL_ROUND_HALF_UP:
+    case IPL_ROUND_DOWN:
+    case IPL_ROUND_NEVER:
+        return (int)mode;
+    }
+    return -1;
+}
+
+ipl__u128
+ipl__magnitude(int64_t v)
+{
+    return v < 0 ? (ipl__u128)(-(v + 1)) + 1 : (ipl__u128)v;
+}
+
+/* Whether a quotient with remainder rem over den (0 < rem < den) moves
+ * away from zero, given the truncated quotient q. */
+static int
+ipl__round_away(ipl__u128 q, ipl__u128 rem, ipl__u128 den, ipl_rounding mode)
+{
+    /* rem < den <= 2^127 would make 2 × rem overflow only if den were
+     * above 2^127; compare with den − rem instead of doubling. */
+    ipl__u128 rest = den - rem;
+
+    switch (mode) {
+    case IPL_ROUND_HALF_UP:
+        return rem >= rest;
+    case IPL_ROUND_HALF_EVEN:
+        return rem > rest || (rem == rest && (q & 1) != 0);
+    default:
+        return 0;
+    }
+}
+
+int
+ipl__round_quotient(int64_t *out, int negative, ipl__u128 num, ipl__u128 den,
+                    ipl_rounding mode)
+{
+    ipl__u128 q = num / den, rem = num % den;
+
+    if (rem != 0) {
+        if (mode == IPL_ROUND_NEVER)
+            return IPL_EINEXACT;
+        if (ipl__round_away(q, rem, den, mode))
+            q++;
+    }
+    if (q > IPL__AMOUNT_MAX)
+        return IPL_EOVERFLOW;
+    *out = negative ? -(int64_t)q : (int64_t)q;
+    return IPL_OK;
+}
+
+int
+ipl__round_scaled(int64_t *out, int negative, ipl__u128 mag, int exp10,
+                  ipl_rounding mode)
+{
+    if (mag == 0) {
+        *out = 0;
+        return IPL_OK;
+    }
+    if (exp10 >= 0) {
+        /* Any non-zero magnitude times 10^19 or more exceeds INT64_MAX. */
+        if (exp10 > 18 || mag > IPL__AMOUNT_MAX)
+            return IPL_EOVERFLOW;
+        return ipl__round_quotient(out, negative, mag * ipl__pow10(exp10), 1,
+                                   mode);
+    }
+    /* Callers keep mag below 10^37, so past 10^-38 every quotient is
+     * zero with a remainder below one half, exactly as at 10^-38. */
+    if (-exp10 > IPL__POW10_MAX)
+        exp10 = -IPL__POW10_MAX;
+    return ipl__round_quotient(out, negative, mag, ipl__pow10(-exp10), mode);
+}

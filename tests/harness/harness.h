@@ -1,0 +1,45 @@
+/* What every ipledge test program shares: running a Check suite, and
+ * injecting allocation failures. */
+#ifndef IPLT_HARNESS_H
+#define IPLT_HARNESS_H
+
+#include <stddef.h>
+#include <check.h>
+
+/* Runs every test of suite s, prints Check's report and returns the
+ * process exit status: EXIT_SUCCESS when no test failed. */
+int iplt_run(Suite *s);
+
+/* Nonzero when a and b are the same double, bit for bit. Results that
+ * are exact by contract are compared with it, not with a tolerance. */
+int iplt_same_double(double a, double b);
+
+/* ---- Allocation-failure injection ----
+ *
+ * iplt_oom_install() puts a counting allocator behind ipledge (through
+ * ipl_alloc_set(), so it must run before ipl_init()). It counts the
+ * blocks alive and can fail the Nth allocation. iplt_oom_check() then
+ * runs a call with the 1st, 2nd, 3rd ... allocation failing until the
+ * call needs no more allocations than it is allowed, and asserts, for
+ * every N at which an allocation really failed, that the call returned
+ * IPL_ENOMEM and left no block alive. Valgrind (make check-valgrind)
+ * additionally sees the memory of every such iteration. */
+
+/* A call under test: returns an ipl_status and must free everything it
+ * allocated itself (for a constructor: free the object on success). */
+typedef int (*iplt_oom_call)(void *ctx);
+
+/* Installs the counting allocator; call it from main() before the suite
+ * runs. Exits with a message if ipledge refuses it. */
+void iplt_oom_install(void);
+
+/* Runs call as described above and returns how many allocations the
+ * successful run made. Fails the test when an injected failure is
+ * swallowed (the call succeeds anyway), when a failing call returns
+ * anything but IPL_ENOMEM, or when a block is left alive. */
+size_t iplt_oom_check(iplt_oom_call call, void *ctx);
+
+/* Blocks allocated through ipledge's allocator and not yet freed. */
+size_t iplt_alloc_live(void);
+
+#endif /* IPLT_HARNESS_H */

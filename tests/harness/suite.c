@@ -1,0 +1,23 @@
+/* Running one Check suite as a test program. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+int
+iplt_run(Suite *s)
+{
+    SRunner *runner = srunner_create(s);
+    int failed;
+
+    srunner_run_all(runner, CK_NORMAL);
+    failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+int
+iplt_same_double(double a, double b)
+{
+    return memcmp(&a, &b, sizeof a) == 0;
+}
