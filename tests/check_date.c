@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ipledge/date.h"
+#include "harness.h"
 
 static ipl_date
 ymd(int y, int m, int d)
@@ -29,29 +30,6 @@ ymd(int y, int m, int d)
         ck_assert_int_eq(ck_d_.month, (m)); \
         ck_assert_int_eq(ck_d_.day, (d)); \
     } while (0)
-
-/* A failed call must fill err completely and agree with its code. */
-#define ck_assert_err(err, rc, want_code, want_where) do { \
-        ck_assert_int_eq((rc), (want_code)); \
-        ck_assert_int_eq((err).code, (want_code)); \
-        ck_assert_str_eq((err).where, (want_where)); \
-        ck_assert_msg((err).message[0] != '\0', "empty error message"); \
-    } while (0)
-
-/* An error record that a failing call must overwrite. */
-static ipl_error
-stale_error(void)
-{
-    ipl_error e;
-
-    memset(&e, 0, sizeof e);
-    e.code = 12345;
-    e.line = -7;
-    e.column = -7;
-    strcpy(e.where, "stale");
-    strcpy(e.message, "stale");
-    return e;
-}
 
 /* ---- calendar facts ---------------------------------------------- */
 
@@ -109,7 +87,7 @@ END_TEST
 
 START_TEST(test_from_ymd)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date d = ymd(7, 7, 7);
     int rc;
 
@@ -118,22 +96,22 @@ START_TEST(test_from_ymd)
     ck_assert_int_eq(err.code, 12345);        /* untouched on success */
 
     rc = ipl_date_from_ymd(&d, 2023, 2, 30, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "date");
+    iplt_assert_error(err, rc, IPL_EINVAL, "date");
     ck_assert_ptr_nonnull(strstr(err.message, "2023-02-30"));
     ck_assert_date_eq(d, 2024, 2, 29);        /* out untouched on failure */
 
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_from_ymd(&d, 2024, 13, 1, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "date");
+    iplt_assert_error(err, rc, IPL_EINVAL, "date");
     ck_assert_ptr_nonnull(strstr(err.message, "13"));
 
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_from_ymd(&d, 0, 1, 1, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "date");
+    iplt_assert_error(err, rc, IPL_EINVAL, "date");
 
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_from_ymd(NULL, 2024, 1, 1, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "date");
+    iplt_assert_error(err, rc, IPL_EINVAL, "date");
 
     ck_assert_int_eq(ipl_date_from_ymd(&d, 2024, 2, 30, NULL), IPL_EINVAL);
 }
@@ -162,7 +140,7 @@ between(ipl_date from, ipl_date to)
 
 START_TEST(test_days_between)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     int64_t n = 0;
     int rc;
 
@@ -178,13 +156,13 @@ START_TEST(test_days_between)
     ck_assert_int_eq(between(ymd(2000, 2, 28), ymd(2000, 3, 1)), 2);
 
     rc = ipl_date_days_between(&n, ymd(2023, 2, 29), ymd(2024, 1, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "from");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "from");
+    err = iplt_stale_error();
     rc = ipl_date_days_between(&n, ymd(2024, 1, 1), ymd(2024, 0, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "to");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "to");
+    err = iplt_stale_error();
     rc = ipl_date_days_between(NULL, ymd(2024, 1, 1), ymd(2024, 1, 2), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
 }
 END_TEST
 
@@ -231,13 +209,13 @@ START_TEST(test_add_days_range)
     size_t i;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ipl_error err = stale_error();
+        ipl_error err = iplt_stale_error();
         ipl_date out = ymd(7, 7, 7);
         int rc = ipl_date_add_days(&out, ymd(cases[i].y, cases[i].m,
                                              cases[i].d),
                                    cases[i].days, &err);
 
-        ck_assert_err(err, rc, IPL_ERANGE, "days");
+        iplt_assert_error(err, rc, IPL_ERANGE, "days");
         ck_assert_date_eq(out, 7, 7, 7);
     }
 }
@@ -245,15 +223,15 @@ END_TEST
 
 START_TEST(test_add_days_invalid)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date out;
     int rc;
 
     rc = ipl_date_add_days(&out, ymd(2023, 2, 29), 1, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "d");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "d");
+    err = iplt_stale_error();
     rc = ipl_date_add_days(NULL, ymd(2024, 2, 29), 1, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
 }
 END_TEST
 
@@ -400,29 +378,29 @@ START_TEST(test_add_months_errors)
     int rc;
 
     for (i = 0; i < sizeof range / sizeof range[0]; i++) {
-        err = stale_error();
+        err = iplt_stale_error();
         rc = ipl_date_add_months(&out, ymd(range[i].y, range[i].m,
                                            range[i].d),
                                  range[i].months, IPL_MONTH_DEFAULT, &err);
-        ck_assert_err(err, rc, IPL_ERANGE, "months");
+        iplt_assert_error(err, rc, IPL_ERANGE, "months");
         ck_assert_date_eq(out, 7, 7, 7);
     }
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_add_months(&out, ymd(2024, 1, 1), 1, (ipl_month_rule)7,
                              &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "rule");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "rule");
+    err = iplt_stale_error();
     rc = ipl_date_add_months(&out, ymd(2024, 1, 1), 1, (ipl_month_rule)-1,
                              &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "rule");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "rule");
+    err = iplt_stale_error();
     rc = ipl_date_add_months(&out, ymd(2024, 2, 30), 1, IPL_MONTH_DEFAULT,
                              &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "d");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "d");
+    err = iplt_stale_error();
     rc = ipl_date_add_months(NULL, ymd(2024, 2, 1), 1, IPL_MONTH_DEFAULT,
                              &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
     ck_assert_date_eq(out, 7, 7, 7);
 }
 END_TEST
@@ -463,28 +441,28 @@ START_TEST(test_add_years_errors)
     int rc;
 
     for (i = 0; i < sizeof years / sizeof years[0]; i++) {
-        err = stale_error();
+        err = iplt_stale_error();
         rc = ipl_date_add_years(&out, ymd(5000, 6, 15), years[i],
                                 IPL_MONTH_DEFAULT, &err);
-        ck_assert_err(err, rc, IPL_ERANGE, "years");
+        iplt_assert_error(err, rc, IPL_ERANGE, "years");
         ck_assert_date_eq(out, 7, 7, 7);
     }
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_add_years(&out, ymd(9999, 1, 1), 1, IPL_MONTH_DEFAULT,
                             &err);
-    ck_assert_err(err, rc, IPL_ERANGE, "years");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_ERANGE, "years");
+    err = iplt_stale_error();
     rc = ipl_date_add_years(&out, ymd(2024, 1, 1), 1, (ipl_month_rule)3,
                             &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "rule");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "rule");
+    err = iplt_stale_error();
     rc = ipl_date_add_years(&out, ymd(2024, 4, 31), INT64_MAX,
                             IPL_MONTH_DEFAULT, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "d");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "d");
+    err = iplt_stale_error();
     rc = ipl_date_add_years(NULL, ymd(2024, 1, 1), 1, IPL_MONTH_DEFAULT,
                             &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
 }
 END_TEST
 
@@ -516,7 +494,7 @@ static const struct {
 
 START_TEST(test_parse_ok)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date d = ymd(0, 0, 0);
 
     ck_assert_int_eq(ipl_date_parse(&d, parse_ok[_i].text, &err), IPL_OK);
@@ -573,11 +551,11 @@ static const struct {
 
 START_TEST(test_parse_errors)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date d = ymd(7, 7, 7);
     int rc = ipl_date_parse(&d, parse_bad[_i].text, &err);
 
-    ck_assert_err(err, rc, IPL_EPARSE, "date");
+    iplt_assert_error(err, rc, IPL_EPARSE, "date");
     ck_assert_int_eq(err.line, 0);
     ck_assert_int_eq(err.column, parse_bad[_i].column);
     ck_assert_date_eq(d, 7, 7, 7);
@@ -588,7 +566,7 @@ END_TEST
 
 START_TEST(test_parse_messages)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date d;
 
     ck_assert_int_eq(ipl_date_parse(&d, "20230229", &err), IPL_EPARSE);
@@ -606,15 +584,15 @@ END_TEST
 
 START_TEST(test_parse_null)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_date d;
     int rc;
 
     rc = ipl_date_parse(&d, NULL, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "text");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "text");
+    err = iplt_stale_error();
     rc = ipl_date_parse(NULL, "2024-01-31", &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
 }
 END_TEST
 
@@ -634,7 +612,7 @@ START_TEST(test_format)
     size_t i;
 
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ipl_error err = stale_error();
+        ipl_error err = iplt_stale_error();
         char buf[IPL_DATE_STRING_SIZE];
         ipl_date back = ymd(0, 0, 0);
         ipl_date d = ymd(cases[i].y, cases[i].m, cases[i].d);
@@ -650,31 +628,31 @@ END_TEST
 
 START_TEST(test_format_errors)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     char buf[32];
     int rc;
 
     memset(buf, 'x', sizeof buf);
     rc = ipl_date_format(buf, IPL_DATE_STRING_SIZE - 1, ymd(2024, 1, 31),
                          &err);
-    ck_assert_err(err, rc, IPL_ERANGE, "size");
+    iplt_assert_error(err, rc, IPL_ERANGE, "size");
     ck_assert_int_eq(buf[0], '\0');
 
     memset(buf, 'x', sizeof buf);
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_format(buf, 0, ymd(2024, 1, 31), &err);
-    ck_assert_err(err, rc, IPL_ERANGE, "size");
+    iplt_assert_error(err, rc, IPL_ERANGE, "size");
     ck_assert_int_eq(buf[0], 'x');            /* size 0: nothing written */
 
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_date_format(buf, sizeof buf, ymd(2023, 2, 29), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "d");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "d");
+    err = iplt_stale_error();
     rc = ipl_date_format(buf, sizeof buf, ymd(10000, 1, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "d");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "d");
+    err = iplt_stale_error();
     rc = ipl_date_format(NULL, 11, ymd(2024, 1, 31), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "buf");
+    iplt_assert_error(err, rc, IPL_EINVAL, "buf");
 
     ck_assert_int_eq(ipl_date_format(buf, 5, ymd(2024, 1, 31), NULL),
                      IPL_ERANGE);
@@ -732,11 +710,5 @@ date_suite(void)
 int
 main(void)
 {
-    SRunner *sr = srunner_create(date_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return iplt_run(date_suite());
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ipledge/daycount.h"
+#include "harness.h"
 
 /* Relative tolerances: hand-worked fractions are num/den rounded once,
  * so 1e-15 holds; Gnumeric computes in long double through longer
@@ -43,32 +44,13 @@ rel_tol(double want, double rel)
     return t > DBL_MIN ? t : DBL_MIN;
 }
 
-#define ck_assert_err(err, rc, want_code, want_where) do { \
-        ck_assert_int_eq((rc), (want_code)); \
-        ck_assert_int_eq((err).code, (want_code)); \
-        ck_assert_str_eq((err).where, (want_where)); \
-        ck_assert_msg((err).message[0] != '\0', "empty error message"); \
-    } while (0)
-
-static ipl_error
-stale_error(void)
-{
-    ipl_error e;
-
-    memset(&e, 0, sizeof e);
-    e.code = 12345;
-    strcpy(e.where, "stale");
-    strcpy(e.message, "stale");
-    return e;
-}
-
 /* Checks one convention on start..end against an exact num/den, both
  * directions, and the double against num/den. */
 static void
 check_fraction(ipl_daycount dc, ipl_date start, ipl_date end,
                int64_t want_num, int64_t want_den)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     int64_t num = -1, den = -1;
     double want = (double)want_num / (double)want_den, got = -1.0;
 
@@ -212,46 +194,46 @@ END_TEST
 
 START_TEST(test_fraction_errors)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     int64_t num = 7, den = 7;
     double f = 7.0;
     int rc;
 
     rc = ipl_daycount_fraction(&num, &den, IPL_DC_NONE, ymd(2024, 1, 1),
                                ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "dc");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "dc");
+    err = iplt_stale_error();
     rc = ipl_daycount_year_fraction(&f, IPL_DC_NONE, ymd(2024, 1, 1),
                                     ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "dc");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "dc");
+    err = iplt_stale_error();
     rc = ipl_daycount_fraction(&num, &den, (ipl_daycount)99, ymd(2024, 1, 1),
                                ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "dc");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "dc");
+    err = iplt_stale_error();
     rc = ipl_daycount_year_fraction(&f, (ipl_daycount)-1, ymd(2024, 1, 1),
                                     ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "dc");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "dc");
+    err = iplt_stale_error();
     rc = ipl_daycount_fraction(&num, &den, IPL_DC_ACT_360, ymd(2023, 2, 29),
                                ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "start");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "start");
+    err = iplt_stale_error();
     rc = ipl_daycount_year_fraction(&f, IPL_DC_30_360, ymd(2024, 1, 1),
                                     ymd(2024, 6, 31), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "end");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "end");
+    err = iplt_stale_error();
     rc = ipl_daycount_fraction(NULL, &den, IPL_DC_ACT_360, ymd(2024, 1, 1),
                                ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "num");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "num");
+    err = iplt_stale_error();
     rc = ipl_daycount_fraction(&num, NULL, IPL_DC_ACT_360, ymd(2024, 1, 1),
                                ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "den");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "den");
+    err = iplt_stale_error();
     rc = ipl_daycount_year_fraction(NULL, IPL_DC_ACT_360, ymd(2024, 1, 1),
                                     ymd(2024, 7, 1), &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "out");
+    iplt_assert_error(err, rc, IPL_EINVAL, "out");
     /* Outputs are left alone on failure. */
     ck_assert_int_eq(num, 7);
     ck_assert_int_eq(den, 7);
@@ -313,7 +295,7 @@ static const struct {
 
 START_TEST(test_from_name)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_daycount dc = IPL_DC_NONE;
 
     ck_assert_int_eq(ipl_daycount_from_name(&dc, known_names[_i].name, &err),
@@ -334,11 +316,11 @@ static const char *const unknown_names[] = {
 
 START_TEST(test_from_name_unknown)
 {
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_daycount dc = IPL_DC_ACT_360;
     int rc = ipl_daycount_from_name(&dc, unknown_names[_i], &err);
 
-    ck_assert_err(err, rc, IPL_EINVAL, "daycount");
+    iplt_assert_error(err, rc, IPL_EINVAL, "daycount");
     ck_assert_int_eq(dc, IPL_DC_ACT_360);
 }
 END_TEST
@@ -346,7 +328,7 @@ END_TEST
 START_TEST(test_from_name_misc)
 {
     char longname[300];
-    ipl_error err = stale_error();
+    ipl_error err = iplt_stale_error();
     ipl_daycount dc = IPL_DC_NONE;
     int i, rc;
 
@@ -358,21 +340,21 @@ START_TEST(test_from_name_misc)
         ck_assert_int_eq(dc, i);
     }
     rc = ipl_daycount_from_name(&dc, "ACT/364", &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "daycount");
+    iplt_assert_error(err, rc, IPL_EINVAL, "daycount");
     ck_assert_ptr_nonnull(strstr(err.message, "ACT/364"));
 
     memset(longname, 'A', sizeof longname - 1);
     longname[sizeof longname - 1] = '\0';
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_daycount_from_name(&dc, longname, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "daycount");
+    iplt_assert_error(err, rc, IPL_EINVAL, "daycount");
 
-    err = stale_error();
+    err = iplt_stale_error();
     rc = ipl_daycount_from_name(&dc, NULL, &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "daycount");
-    err = stale_error();
+    iplt_assert_error(err, rc, IPL_EINVAL, "daycount");
+    err = iplt_stale_error();
     rc = ipl_daycount_from_name(NULL, "ACT/360", &err);
-    ck_assert_err(err, rc, IPL_EINVAL, "daycount");
+    iplt_assert_error(err, rc, IPL_EINVAL, "daycount");
     ck_assert_int_eq(ipl_daycount_from_name(&dc, "nope", NULL), IPL_EINVAL);
 }
 END_TEST
@@ -616,13 +598,6 @@ daycount_suite(void)
 int
 main(void)
 {
-    SRunner *sr;
-    int failed;
-
     vec_load();
-    sr = srunner_create(daycount_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return iplt_run(daycount_suite());
 }

@@ -97,36 +97,38 @@ ipl__money_store(ipl_money *out, const ipl_money *a, int64_t minor)
     memcpy(out->currency, currency, 4);
 }
 
-int
-ipl_money_add(ipl_money *out, const ipl_money *a, const ipl_money *b,
-              ipl_error *err)
+/* a + b, or a − b when subtract is set. */
+static int
+ipl__money_sum(ipl_money *out, const ipl_money *a, const ipl_money *b,
+               int subtract, ipl_error *err)
 {
-    int64_t sum;
-    int rc;
+    int64_t result;
+    int rc, overflow;
 
     IPL__CHECK_ARG(err, out);
     if ((rc = ipl__money_same_currency(a, b, err)) < 0)
         return rc;
-    if (__builtin_add_overflow(a->minor, b->minor, &sum) || sum == INT64_MIN)
-        return ipl__money_result(IPL_EOVERFLOW, "sum", err);
-    ipl__money_store(out, a, sum);
+    overflow = subtract ? __builtin_sub_overflow(a->minor, b->minor, &result)
+                        : __builtin_add_overflow(a->minor, b->minor, &result);
+    if (overflow || result == INT64_MIN)
+        return ipl__money_result(IPL_EOVERFLOW,
+                                 subtract ? "difference" : "sum", err);
+    ipl__money_store(out, a, result);
     return IPL_OK;
+}
+
+int
+ipl_money_add(ipl_money *out, const ipl_money *a, const ipl_money *b,
+              ipl_error *err)
+{
+    return ipl__money_sum(out, a, b, 0, err);
 }
 
 int
 ipl_money_sub(ipl_money *out, const ipl_money *a, const ipl_money *b,
               ipl_error *err)
 {
-    int64_t diff;
-    int rc;
-
-    IPL__CHECK_ARG(err, out);
-    if ((rc = ipl__money_same_currency(a, b, err)) < 0)
-        return rc;
-    if (__builtin_sub_overflow(a->minor, b->minor, &diff) || diff == INT64_MIN)
-        return ipl__money_result(IPL_EOVERFLOW, "difference", err);
-    ipl__money_store(out, a, diff);
-    return IPL_OK;
+    return ipl__money_sum(out, a, b, 1, err);
 }
 
 int

@@ -6,9 +6,24 @@
 #include <stddef.h>
 #include <check.h>
 
+#include "ipledge/error.h"
+
 /* Runs every test of suite s, prints Check's report and returns the
  * process exit status: EXIT_SUCCESS when no test failed. */
 int iplt_run(Suite *s);
+
+/* An error record full of stale values, which a failing call must
+ * overwrite completely. */
+ipl_error iplt_stale_error(void);
+
+/* A failed call returned want_code, recorded the same code in err, named
+ * want_where and wrote a message. */
+#define iplt_assert_error(err, rc, want_code, want_where) do { \
+        ck_assert_int_eq((rc), (want_code)); \
+        ck_assert_int_eq((err).code, (want_code)); \
+        ck_assert_str_eq((err).where, (want_where)); \
+        ck_assert_msg((err).message[0] != '\0', "empty error message"); \
+    } while (0)
 
 /* Nonzero when a and b are the same double, bit for bit. Results that
  * are exact by contract are compared with it, not with a tolerance. */

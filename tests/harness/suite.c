@@ -21,3 +21,17 @@ iplt_same_double(double a, double b)
 {
     return memcmp(&a, &b, sizeof a) == 0;
 }
+
+ipl_error
+iplt_stale_error(void)
+{
+    ipl_error e;
+
+    memset(&e, 0, sizeof e);
+    e.code = 12345;
+    e.line = -7;
+    e.column = -7;
+    strcpy(e.where, "stale");
+    strcpy(e.message, "stale");
+    return e;
+}
