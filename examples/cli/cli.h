@@ -11,8 +11,13 @@ enum {
     CLI_USAGE = 64     /* the command line is wrong (sysexits EX_USAGE) */
 };
 
+/* A command gets the arguments after its name (argv[0] is the command
+ * name itself), writes its result to out and its complaints to errs, and
+ * returns an exit status. The library is initialised around it. */
+typedef int cli_command_fn(int argc, char **argv, FILE *out, FILE *errs);
+
 /* `ipledge demo`: money, dates and day counts worked through on fixed
- * figures, printed to out. */
-int cli_demo(FILE *out, FILE *errs);
+ * figures. */
+cli_command_fn cli_demo;
 
 #endif /* IPLEDGE_CLI_H */

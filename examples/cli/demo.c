@@ -146,10 +146,14 @@ demo_dates(FILE *out, FILE *errs)
 }
 
 int
-cli_demo(FILE *out, FILE *errs)
+cli_demo(int argc, char **argv, FILE *out, FILE *errs)
 {
     int rc;
 
+    if (argc > 1) {
+        fprintf(errs, "ipledge demo: unexpected argument '%s'\n", argv[1]);
+        return CLI_USAGE;
+    }
     fprintf(out, "ipledge %s\n\n", ipl_version_string());
     if ((rc = demo_money(out, errs)) != CLI_OK ||
         (rc = demo_interest(out, errs)) != CLI_OK ||

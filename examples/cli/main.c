@@ -7,30 +7,51 @@
 
 #include "cli.h"
 
+static const struct {
+    const char *name;
+    const char *summary;
+    cli_command_fn *run;
+} commands[] = {
+    { "demo", "work through money, date and day-count examples", cli_demo },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
 static void
 usage(FILE *out)
 {
-    fputs("usage: ipledge COMMAND\n"
-          "\n"
-          "commands:\n"
-          "  demo       work through money, date and day-count examples\n"
-          "  version    print the version of the program and the library\n"
+    size_t i;
+
+    fputs("usage: ipledge COMMAND [ARGUMENT...]\n\ncommands:\n", out);
+    for (i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fputs("  version    print the version of the program and the library\n"
           "  help       print this text\n", out);
 }
 
 static int
-version(FILE *out)
+run(size_t i, int argc, char **argv)
 {
-    fprintf(out, "ipledge %s (library %s)\n", IPL_VERSION_STRING,
-            ipl_version_string());
-    return CLI_OK;
+    int rc;
+
+    if (ipl_init() < 0) {
+        fputs("ipledge: cannot initialise the library\n", stderr);
+        return CLI_FAILED;
+    }
+    rc = commands[i].run(argc, argv, stdout, stderr);
+    ipl_shutdown();
+    if (fflush(stdout) != 0) {
+        perror("ipledge: standard output");
+        return CLI_FAILED;
+    }
+    return rc;
 }
 
 int
 main(int argc, char **argv)
 {
     const char *cmd = argc > 1 ? argv[1] : NULL;
-    int rc;
+    size_t i;
 
     if (cmd == NULL) {
         usage(stderr);
@@ -40,21 +61,14 @@ main(int argc, char **argv)
         usage(stdout);
         return CLI_OK;
     }
-    if (argc > 2) {
-        fprintf(stderr, "ipledge %s: unexpected argument '%s'\n", cmd, argv[2]);
-        return CLI_USAGE;
+    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("ipledge %s (library %s)\n", IPL_VERSION_STRING,
+               ipl_version_string());
+        return CLI_OK;
     }
-    if (strcmp(cmd, "version") == 0 || strcmp(cmd, "--version") == 0)
-        return version(stdout);
-    if (strcmp(cmd, "demo") == 0) {
-        if (ipl_init() < 0) {
-            fputs("ipledge: cannot initialise the library\n", stderr);
-            return CLI_FAILED;
-        }
-        rc = cli_demo(stdout, stderr);
-        ipl_shutdown();
-        return rc;
-    }
+    for (i = 0; i < NCOMMANDS; i++)
+        if (strcmp(cmd, commands[i].name) == 0)
+            return run(i, argc - 1, argv + 1);
     fprintf(stderr, "ipledge: unknown command '%s'\n", cmd);
     usage(stderr);
     return CLI_USAGE;

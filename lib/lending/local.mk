@@ -1,0 +1,2 @@
+# Lending: loan schedules, subsidies and risk compensation.
+# Included by Makefile.am.

@@ -1,0 +1,2 @@
+# Valuation: income, cost and market approaches, Monte Carlo (GSL).
+# Included by Makefile.am.
