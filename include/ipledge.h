@@ -18,5 +18,7 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/right.h"
+#include "ipledge/pledge.h"
 
 #endif /* IPLEDGE_H */
