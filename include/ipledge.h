@@ -20,5 +20,6 @@
 #include "ipledge/daycount.h"
 #include "ipledge/right.h"
 #include "ipledge/pledge.h"
+#include "ipledge/policy.h"
 
 #endif /* IPLEDGE_H */
