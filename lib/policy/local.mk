@@ -60,3 +60,11 @@ tests_check_policy_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/policy
 tests_check_policy_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_policy_LDADD = $(IPL_TEST_LDADD)
 EXTRA_DIST += tests/vectors/policy
+
+dist_doc_DATA += doc/policies.md
+
+# -- the ipledge program's policy and pledge commands
+examples_ipledge_SOURCES += examples/cli/policy.c examples/cli/pledge.c
+examples_ipledge_CFLAGS += $(XML_CFLAGS)
+examples_ipledge_LDADD += $(XML_LIBS)
+IPL_SCRIPT_TESTS += tests/check_pledge_cli.sh
