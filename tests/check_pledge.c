@@ -460,6 +460,80 @@ START_TEST(test_dependence_and_uncertainty)
 }
 END_TEST
 
+/* Each remaining test, once where it binds and once where it does not. */
+START_TEST(test_every_test_binds_and_not)
+{
+    ipl_pledge_rules *r = bocom_rules();
+    ipl_pledge_rule rule = IPL_PLEDGE_RULE_INIT;
+    ipl_pledge_right right = invention(400000000);
+    ipl_pledge_request q = request(36);
+    ipl_pledge *p;
+
+    add_rule(r, 1, "in-force", IPL_PLEDGE_TEST_NOT_IN_FORCE, 0, 1, 0);
+    add_rule(r, 1, "short-tenor", IPL_PLEDGE_TEST_TENOR_ABOVE, 24, 1, 0);
+    rule.name = "biotech";
+    rule.test = IPL_PLEDGE_TEST_INDUSTRY;
+    rule.text = "C27";
+    rule.factor = 0.9;
+    ck_assert_int_eq(ipl_pledge_rules_add_adjustment(r, &rule, NULL), IPL_OK);
+    rule = (ipl_pledge_rule)IPL_PLEDGE_RULE_INIT;
+    rule.name = "trademark-bonus";
+    rule.test = IPL_PLEDGE_TEST_TYPE;
+    rule.right = IPL_RIGHT_TRADEMARK;
+    rule.factor = 0.5;
+    ck_assert_int_eq(ipl_pledge_rules_add_adjustment(r, &rule, NULL), IPL_OK);
+    rule = (ipl_pledge_rule)IPL_PLEDGE_RULE_INIT;
+    rule.name = "volatility";
+    rule.test = IPL_PLEDGE_TEST_UNCERTAINTY;
+    rule.slope = 1.0;
+    rule.floor = 0.5;
+    ck_assert_int_eq(ipl_pledge_rules_add_adjustment(r, &rule, NULL), IPL_OK);
+
+    /* None binds: a 24-month loan on an in-force invention outside C27
+     * with no spread: 25 %. */
+    q.tenor_months = 24;
+    right.industry = "C26";
+    p = decide(r, &q, &right, 1);
+    ck_assert_int_eq(ipl_pledge_max_loan(p)->minor, 100000000);
+    ck_assert_uint_eq(ipl_pledge_trace_count(p), 2);
+    ipl_pledge_free(p);
+
+    /* Industry C27 (× 0.9) and a value spread of cv 0.2 (× 0.8):
+     * 25 % × 0.9 × 0.8 = 18 %, 720,000.00. */
+    right.industry = "C27";
+    right.value_cv = 0.2;
+    p = decide(r, &q, &right, 1);
+    ck_assert_int_eq(ipl_pledge_max_loan(p)->minor, 72000000);
+    ipl_pledge_free(p);
+    /* A spread of 0.7 is floored at × 0.5: 25 % × 0.9 × 0.5 = 11.25 %. */
+    right.value_cv = 0.7;
+    p = decide(r, &q, &right, 1);
+    ck_assert_int_eq(ipl_pledge_max_loan(p)->minor, 45000000);
+    ipl_pledge_free(p);
+
+    /* The kind test binds only on trademarks: 50 % × 0.5. */
+    right = invention(100000000);
+    right.type = IPL_RIGHT_TRADEMARK;
+    p = decide(r, &q, &right, 1);
+    ck_assert_int_eq(ipl_pledge_max_loan(p)->minor, 25000000);
+    ipl_pledge_free(p);
+
+    /* A lapsed right fails the in-force gate; 36 months fail the tenor gate. */
+    right.status = IPL_STATUS_LAPSED;
+    p = decide(r, &q, &right, 1);
+    ck_assert_str_eq(ipl_pledge_failure(p, 0)->rule, "in-force");
+    ck_assert_ptr_nonnull(strstr(ipl_pledge_failure(p, 0)->text, "lapsed"));
+    ipl_pledge_free(p);
+    right.status = IPL_STATUS_IN_FORCE;
+    q.tenor_months = 36;
+    p = decide(r, &q, &right, 1);
+    ck_assert(!ipl_pledge_eligible(p));
+    ck_assert_str_eq(ipl_pledge_failure(p, 0)->rule, "short-tenor");
+    ipl_pledge_free(p);
+    ipl_pledge_rules_free(r);
+}
+END_TEST
+
 START_TEST(test_bad_input)
 {
     ipl_pledge_rules *r = bocom_rules();
@@ -728,6 +802,7 @@ pledge_suite(void)
     tcase_add_test(tc, test_bundle_and_caps);
     tcase_add_test(tc, test_a_bundle_never_exceeds_its_caps);
     tcase_add_test(tc, test_dependence_and_uncertainty);
+    tcase_add_test(tc, test_every_test_binds_and_not);
     tcase_add_test(tc, test_bad_input);
     tcase_add_test(tc, test_copy_is_independent);
     suite_add_tcase(s, tc);
