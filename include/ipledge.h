@@ -18,5 +18,6 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/ident.h"
 
 #endif /* IPLEDGE_H */
