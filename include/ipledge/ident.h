@@ -130,8 +130,10 @@ typedef struct ipl_ident {
  * @param text       NUL-terminated UTF-8, at most #IPL_IDENT_INPUT_MAX
  *                   bytes.
  * @param[out] err   optional; on failure @c where is "text" (or "type",
- *                   "out") and the message names the value and what is
- *                   wrong with it.
+ *                   "out"; "patterns" for #IPL_ERROR) and the message
+ *                   quotes the folded text and says what is wrong with
+ *                   it; for a byte that is not accepted, @c line is 1
+ *                   and @c column its 1-based offset.
  * @return #IPL_OK; #IPL_EINVAL (not a valid identifier of that type, an
  *         unknown @p type, a NULL pointer); #IPL_ENOMEM. #IPL_ERROR when
  *         the library's own patterns could not be compiled (the message

@@ -1,6 +1,7 @@
 /* The identifier types (include/ipledge/ident.h): their names, the
  * builder for each, the kind codes each allows, and the public entry
  * points. */
+#include <stdio.h>
 #include <string.h>
 
 #include "ipledge/error.h"
@@ -74,9 +75,19 @@ ipl__ident_kind_in(const char *kind, const char *list)
     const char *p;
 
     for (p = list; p != NULL && (p = strstr(p, kind)) != NULL; p++)
-        if (p[-1] == ' ' && p[n] == ' ')
+        if (p > list && p[-1] == ' ' && p[n] == ' ')
             return 1;
     return 0;
+}
+
+int
+ipl__ident_fail_kind(ipl_error *err, const char *text, const char *kind,
+                     const char *what, const char *list)
+{
+    int n = (int)strlen(list) - 2;
+
+    return ipl__fail(err, IPL_EINVAL, "text", "\"%s\": kind %s %s (%.*s)",
+                     text, kind, what, n > 0 ? n : 4, n > 0 ? list + 1 : "none");
 }
 
 /* Checks a folded kind code against the codes type allows. */
@@ -85,16 +96,13 @@ ipl__ident_check_kind(ipl_ident_type type, const char *kind, const char *text,
                       ipl_error *err)
 {
     const char *list = ipl__ident_types[type].kinds;
+    char what[64];
 
-    if (list == NULL)
-        return ipl__fail(err, IPL_EINVAL, "text",
-                         "\"%s\": %s have no kind codes, got %s", text,
-                         ipl__ident_types[type].label, kind);
-    if (!ipl__ident_kind_in(kind, list))
-        return ipl__fail(err, IPL_EINVAL, "text",
-                         "\"%s\": kind %s is not used for %s (%.*s)", text,
-                         kind, ipl__ident_types[type].label,
-                         (int)strlen(list) - 2, list + 1);
+    snprintf(what, sizeof what, "is not used for %s",
+             ipl__ident_types[type].label);
+    if (list == NULL || !ipl__ident_kind_in(kind, list))
+        return ipl__ident_fail_kind(err, text, kind, what,
+                                    list != NULL ? list : "");
     return IPL_OK;
 }
 

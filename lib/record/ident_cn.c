@@ -138,7 +138,7 @@ ipl__ident_cn_publication(ipl_ident *id, const char *text, size_t n,
                           ipl_error *err)
 {
     ipl__ident_groups m;
-    char digits[16];
+    char digits[16], what[48];
     int rc;
 
     if ((rc = ipl__ident_match(&m, IPL__RE_CN_PUB, text, n, err)) <= 0)
@@ -147,11 +147,12 @@ ipl__ident_cn_publication(ipl_ident *id, const char *text, size_t n,
         return rc;
     ipl__ident_group(digits, sizeof digits, &m, 1);
     if (id->kind[0] != '\0' &&
-        !ipl__ident_kind_in(id->kind, ipl__cn_kinds[digits[0] - '1']))
-        return ipl__fail(err, IPL_EINVAL, "text",
-                         "\"%s\": kind %s does not go with a number starting "
-                         "with %c (kinds%s)", text, id->kind, digits[0],
-                         ipl__cn_kinds[digits[0] - '1']);
+        !ipl__ident_kind_in(id->kind, ipl__cn_kinds[digits[0] - '1'])) {
+        snprintf(what, sizeof what, "does not go with a number starting "
+                 "with %c", digits[0]);
+        return ipl__ident_fail_kind(err, text, id->kind, what,
+                                    ipl__cn_kinds[digits[0] - '1']);
+    }
     snprintf(id->canonical, sizeof id->canonical, "CN%s", digits);
     memcpy(id->office, "CN", 3);
     id->series[0] = digits[0];

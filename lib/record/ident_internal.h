@@ -102,6 +102,12 @@ int ipl__ident_century(int yy, int pivot);
 int ipl__ident_take_kind(ipl_ident *id, const ipl__ident_groups *m, int g,
                          const char *text, ipl_error *err);
 
+/* Records that kind does not fit: "\"text\": kind K <what> (<list>)",
+ * the list written without its outer spaces, or "none". Returns
+ * IPL_EINVAL. */
+int ipl__ident_fail_kind(ipl_error *err, const char *text, const char *kind,
+                         const char *what, const char *list);
+
 /* Nonzero when kind is one of the codes in list, a string of codes
  * separated and surrounded by single spaces (" A B1 B2 "). */
 int ipl__ident_kind_in(const char *kind, const char *list);

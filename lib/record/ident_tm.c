@@ -61,7 +61,7 @@ ipl__ident_us_tm_registration(ipl_ident *id, const char *text, size_t n,
     snprintf(id->canonical, sizeof id->canonical, "%ld", value);
     snprintf(id->alternate, sizeof id->alternate, "%07ld", value);
     memcpy(id->office, "US", 3);
-    memcpy(id->serial, id->canonical, sizeof id->serial);
+    snprintf(id->serial, sizeof id->serial, "%ld", value);
     return IPL_OK;
 }
 
@@ -81,7 +81,7 @@ ipl__ident_eutm(ipl_ident *id, const char *text, size_t n, ipl_error *err)
     /* EUIPO writes nine digits with leading zeros (018222197). */
     snprintf(id->canonical, sizeof id->canonical, "%09ld",
              ipl__ident_value(number));
-    memcpy(id->serial, id->canonical, 10);
+    memcpy(id->serial, id->canonical, sizeof "018222197");
     memcpy(id->office, "EM", 3);
     return IPL_OK;
 }

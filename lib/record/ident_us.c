@@ -18,7 +18,7 @@ static const struct {
     { "PP", " P2 P3 " },
     { "RE", " E E1 " },
     { "H",  " H " },
-    { "T",  " " },
+    { "T",  "" },
 };
 
 static const char *
@@ -30,7 +30,7 @@ ipl__us_kinds_for(const char *prefix)
          i++)
         if (strcmp(ipl__us_grant_kinds[i].prefix, prefix) == 0)
             return ipl__us_grant_kinds[i].kinds;
-    return " ";
+    return "";
 }
 
 int
@@ -38,7 +38,7 @@ ipl__ident_us_patent(ipl_ident *id, const char *text, size_t n,
                      ipl_error *err)
 {
     ipl__ident_groups m;
-    char prefix[4], number[16];
+    char prefix[4], number[16], what[48];
     size_t len;
     int rc;
 
@@ -48,12 +48,12 @@ ipl__ident_us_patent(ipl_ident *id, const char *text, size_t n,
         return rc;
     ipl__ident_group(prefix, sizeof prefix, &m, 1);
     len = ipl__ident_group(number, sizeof number, &m, 2);
-    if (id->kind[0] != '\0' && !ipl__ident_kind_in(id->kind,
-                                                   ipl__us_kinds_for(prefix)))
-        return ipl__fail(err, IPL_EINVAL, "text",
-                         "\"%s\": kind %s does not go with prefix \"%s\" "
-                         "(kinds%s)", text, id->kind, prefix,
-                         ipl__us_kinds_for(prefix));
+    if (id->kind[0] != '\0' &&
+        !ipl__ident_kind_in(id->kind, ipl__us_kinds_for(prefix))) {
+        snprintf(what, sizeof what, "does not go with prefix \"%s\"", prefix);
+        return ipl__ident_fail_kind(err, text, id->kind, what,
+                                    ipl__us_kinds_for(prefix));
+    }
     /* The pattern strips leading zeros, so an all-zero number is left
      * with one digit, 0. */
     if (ipl__ident_value(number) == 0 || strlen(prefix) + len > 8)
