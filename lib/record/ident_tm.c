@@ -61,7 +61,7 @@ ipl__ident_us_tm_registration(ipl_ident *id, const char *text, size_t n,
     snprintf(id->canonical, sizeof id->canonical, "%ld", value);
     snprintf(id->alternate, sizeof id->alternate, "%07ld", value);
     memcpy(id->office, "US", 3);
-    snprintf(id->serial, sizeof id->serial, "%ld", value);
+    memcpy(id->serial, id->canonical, strlen(id->canonical) + 1);
     return IPL_OK;
 }
 
