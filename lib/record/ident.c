@@ -15,11 +15,11 @@ static const struct {
     const char *label;     /* plural, for messages */
     const char *example;   /* a valid text, for messages */
     ipl__ident_build *build;
-    const char *kinds;     /* " A B1 " or NULL: no kind codes */
+    const char *kinds;     /* " A B1 ", or "" for none */
 } ipl__ident_types[] = {
-    { "none", "", "", NULL, NULL },
+    { "none", "", "", NULL, "" },
     { "cn-application", "CN application numbers", "201510481495.9",
-      ipl__ident_cn_application, NULL },
+      ipl__ident_cn_application, "" },
     { "cn-publication", "CN publication numbers", "CN104223352A",
       ipl__ident_cn_publication, " A B C U Y S D " },
     { "us-patent", "US patent numbers", "US D654,321 S",
@@ -27,30 +27,30 @@ static const struct {
     { "us-publication", "US publication numbers", "US 2001/0001111 A1",
       ipl__ident_us_publication, " A1 A2 A9 P1 P4 P9 " },
     { "us-application", "US application numbers", "13/648,029",
-      ipl__ident_us_application, NULL },
+      ipl__ident_us_application, "" },
     { "ep-application", "EP application numbers", "18877305.5",
-      ipl__ident_ep_application, NULL },
+      ipl__ident_ep_application, "" },
     { "ep-publication", "EP publication numbers", "EP 3383757 B1",
       ipl__ident_ep_publication, " A1 A2 A3 A4 A8 A9 B1 B2 B3 B8 B9 " },
     { "wo-publication", "WO publication numbers", "WO 2018/148832 A1",
       ipl__ident_wo_publication, " A1 A2 A3 A4 " },
     { "pct-application", "PCT application numbers", "PCT/JP2014/059529",
-      ipl__ident_pct_application, NULL },
+      ipl__ident_pct_application, "" },
     { "jp-application", "JP application numbers", "2020-100059",
-      ipl__ident_jp_application, NULL },
+      ipl__ident_jp_application, "" },
     { "jp-publication", "JP publication numbers", "JP 2021-193879 A",
       ipl__ident_jp_publication, " A A1 T " },
     { "jp-registration", "JP registration numbers", "JP 6123456 B2",
       ipl__ident_jp_registration, " B B1 B2 U " },
-    { "ipc", "IPC symbols", "A61K 31/4439", ipl__ident_ipc, NULL },
-    { "cpc", "CPC symbols", "Y02E 10/50", ipl__ident_cpc, NULL },
-    { "locarno", "Locarno classes", "12-08", ipl__ident_locarno, NULL },
-    { "nice", "Nice classes", "9", ipl__ident_nice, NULL },
+    { "ipc", "IPC symbols", "A61K 31/4439", ipl__ident_ipc, "" },
+    { "cpc", "CPC symbols", "Y02E 10/50", ipl__ident_cpc, "" },
+    { "locarno", "Locarno classes", "12-08", ipl__ident_locarno, "" },
+    { "nice", "Nice classes", "9", ipl__ident_nice, "" },
     { "us-tm-serial", "US trademark serial numbers", "78/462,704",
-      ipl__ident_us_tm_serial, NULL },
+      ipl__ident_us_tm_serial, "" },
     { "us-tm-registration", "US trademark registration numbers", "2178784",
-      ipl__ident_us_tm_registration, NULL },
-    { "eutm", "EU trade mark numbers", "018222197", ipl__ident_eutm, NULL },
+      ipl__ident_us_tm_registration, "" },
+    { "eutm", "EU trade mark numbers", "018222197", ipl__ident_eutm, "" },
 };
 
 #define IPL__NTYPES (sizeof ipl__ident_types / sizeof ipl__ident_types[0])
@@ -74,7 +74,7 @@ ipl__ident_kind_in(const char *kind, const char *list)
     size_t n = strlen(kind);
     const char *p;
 
-    for (p = list; p != NULL && (p = strstr(p, kind)) != NULL; p++)
+    for (p = list; (p = strstr(p, kind)) != NULL; p++)
         if (p > list && p[-1] == ' ' && p[n] == ' ')
             return 1;
     return 0;
@@ -98,12 +98,11 @@ ipl__ident_check_kind(ipl_ident_type type, const char *kind, const char *text,
     const char *list = ipl__ident_types[type].kinds;
     char what[64];
 
+    if (ipl__ident_kind_in(kind, list))
+        return IPL_OK;
     snprintf(what, sizeof what, "is not used for %s",
              ipl__ident_types[type].label);
-    if (list == NULL || !ipl__ident_kind_in(kind, list))
-        return ipl__ident_fail_kind(err, text, kind, what,
-                                    list != NULL ? list : "");
-    return IPL_OK;
+    return ipl__ident_fail_kind(err, text, kind, what, list);
 }
 
 int
