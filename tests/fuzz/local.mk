@@ -28,6 +28,7 @@ tests_fuzz_fuzz_policy_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 tests_fuzz_fuzz_policy_CFLAGS = $(WARN_CFLAGS)
 tests_fuzz_fuzz_policy_LDADD = $(IPL_FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/corpus
+dist_doc_DATA += doc/fuzzing.md
 
 # make fuzz FUZZ_SECONDS=N: libFuzzer runs; findings are written to
 # fuzz-build/<target>/ (crash-*, leak-*, timeout-*) and stop the run.
