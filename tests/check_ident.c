@@ -77,6 +77,9 @@ static const struct ok_case {
      * D0967598, PP034694, RE049257) and the printed forms of the USPTO's
      * kind-code page */
     { IPL_IDENT_US_PATENT, "6,654,321", "US6654321", "06654321" },
+    /* Found by fuzzing: a zero opening a comma group stayed in the
+     * canonical form ("US0596"), which then read back as "US596". */
+    { IPL_IDENT_US_PATENT, "0,596", "US596", "00000596" },
     { IPL_IDENT_US_PATENT, "06859910", "US6859910", "06859910" },
     { IPL_IDENT_US_PATENT, "US 11617522 B2", "US11617522", "11617522" },
     { IPL_IDENT_US_PATENT, "D0967598", "USD967598", "D0967598" },

@@ -33,6 +33,20 @@ ipl__us_kinds_for(const char *prefix)
     return "";
 }
 
+/* The pattern's 0* cannot take a zero that opens a comma group
+ * ("0,596"), so the digits may still start with zeros; the canonical
+ * form has none. At least one digit stays. */
+static void
+ipl__us_drop_leading_zeros(char *number, size_t *len)
+{
+    size_t skip = 0;
+
+    while (skip + 1 < *len && number[skip] == '0')
+        skip++;
+    memmove(number, number + skip, *len - skip + 1);
+    *len -= skip;
+}
+
 int
 ipl__ident_us_patent(ipl_ident *id, const char *text, size_t n,
                      ipl_error *err)
@@ -48,6 +62,7 @@ ipl__ident_us_patent(ipl_ident *id, const char *text, size_t n,
         return rc;
     ipl__ident_group(prefix, sizeof prefix, &m, 1);
     len = ipl__ident_group(number, sizeof number, &m, 2);
+    ipl__us_drop_leading_zeros(number, &len);
     if (id->kind[0] != '\0' &&
         !ipl__ident_kind_in(id->kind, ipl__us_kinds_for(prefix))) {
         snprintf(what, sizeof what, "does not go with prefix \"%s\"", prefix);

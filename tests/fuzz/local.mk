@@ -3,15 +3,17 @@
 # builds the same targets with clang's libFuzzer, ASan and UBSan over the
 # library's sources and runs each for N seconds. Included by Makefile.am.
 
-IPL_FUZZ_TARGETS = money date policy
+IPL_FUZZ_TARGETS = money date policy ident
 IPL_FUZZ_CORPORA_money = tests/fuzz/corpus/money
 IPL_FUZZ_CORPORA_date = tests/fuzz/corpus/date
 IPL_FUZZ_CORPORA_policy = tests/fuzz/corpus/policy:lib/policy/presets:tests/vectors/policy
+IPL_FUZZ_CORPORA_ident = tests/fuzz/corpus/ident
 
 IPL_FUZZ_COMMON = tests/fuzz/common.c tests/fuzz/driver.c tests/fuzz/fuzz.h
 IPL_FUZZ_LDADD = lib/libipledge-internal.la $(PTHREAD_LIBS)
 
-check_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_date tests/fuzz/fuzz_policy
+check_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_date \
+	tests/fuzz/fuzz_policy tests/fuzz/fuzz_ident
 tests_fuzz_fuzz_money_SOURCES = tests/fuzz/fuzz_money.c $(IPL_FUZZ_COMMON)
 tests_fuzz_fuzz_money_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_money)"'
@@ -27,6 +29,11 @@ tests_fuzz_fuzz_policy_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_policy)"'
 tests_fuzz_fuzz_policy_CFLAGS = $(WARN_CFLAGS)
 tests_fuzz_fuzz_policy_LDADD = $(IPL_FUZZ_LDADD)
+tests_fuzz_fuzz_ident_SOURCES = tests/fuzz/fuzz_ident.c $(IPL_FUZZ_COMMON)
+tests_fuzz_fuzz_ident_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
+	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_ident)"'
+tests_fuzz_fuzz_ident_CFLAGS = $(WARN_CFLAGS)
+tests_fuzz_fuzz_ident_LDADD = $(IPL_FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/corpus
 dist_doc_DATA += doc/fuzzing.md
 
@@ -47,6 +54,7 @@ fuzz: lib/policy/policy-data.c
 	    money) corpora='$(IPL_FUZZ_CORPORA_money)' ;; \
 	    date) corpora='$(IPL_FUZZ_CORPORA_date)' ;; \
 	    policy) corpora='$(IPL_FUZZ_CORPORA_policy)' ;; \
+	    ident) corpora='$(IPL_FUZZ_CORPORA_ident)' ;; \
 	    esac; \
 	    out=fuzz-build/$$t; rm -rf $$out; $(MKDIR_P) $$out/corpus; \
 	    for d in `echo $$corpora | tr ':' ' '`; do \
