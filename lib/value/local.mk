@@ -1,2 +1,24 @@
 # Valuation: income, cost and market approaches, Monte Carlo (GSL).
 # Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/value/value_internal.h \
+	lib/value/cost.c \
+	lib/value/income.c \
+	lib/value/income_check.c \
+	lib/value/income_eval.c \
+	lib/value/init.c \
+	lib/value/market.c \
+	lib/value/names.c \
+	lib/value/result.c \
+	lib/value/share.c \
+	lib/value/tab.c \
+	lib/value/text.c
+ipledgeinclude_HEADERS += include/ipledge/value.h
+
+IPL_SUITES += tests/check_value_income
+check_PROGRAMS += tests/check_value_income
+tests_check_value_income_SOURCES = tests/check_value_income.c
+tests_check_value_income_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_income_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_income_LDADD = $(IPL_TEST_LDADD)
