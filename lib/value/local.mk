@@ -22,3 +22,10 @@ tests_check_value_income_SOURCES = tests/check_value_income.c
 tests_check_value_income_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_income_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_income_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_value_cost
+check_PROGRAMS += tests/check_value_cost
+tests_check_value_cost_SOURCES = tests/check_value_cost.c
+tests_check_value_cost_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_cost_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_cost_LDADD = $(IPL_TEST_LDADD)
