@@ -31,8 +31,8 @@ check_fraction(double x, double hi, const char *where, ipl_error *err)
     return IPL_OK;
 }
 
-static int
-check_cost(const ipl_value_cost *in, ipl_error *err)
+int
+ipl__cost_check(const ipl_value_cost *in, ipl_error *err)
 {
     size_t i;
     int rc;
@@ -91,6 +91,22 @@ newness(const ipl_value_cost *in)
     return life > 0 ? in->remaining_years / life : 1;
 }
 
+static double
+obsolescence(const ipl_value_cost *in, double rc_, double *functional, double *economic)
+{
+    *functional = in->functional_amount + in->functional_rate * rc_;
+    *economic = in->economic_amount + in->economic_rate * rc_;
+    return *functional + *economic;
+}
+
+double
+ipl__cost_total(const ipl_value_cost *in, double cost_scale)
+{
+    double rc_ = replacement_cost(in) * cost_scale, f, e;
+
+    return rc_ * newness(in) - obsolescence(in, rc_, &f, &e);
+}
+
 static const char *const basis_names[] = {
     "components", "components", "multiplier (C + b1 V) / (1 - b2) x (1 + L)",
     "historical cost x index now / index then"
@@ -99,14 +115,12 @@ static const char *const basis_names[] = {
 static int
 build(ipl_value *v, const ipl_value_cost *in)
 {
-    double rc_ = replacement_cost(in), nw = newness(in);
-    double functional = in->functional_amount + in->functional_rate * rc_;
-    double economic = in->economic_amount + in->economic_rate * rc_;
+    double rc_ = replacement_cost(in), nw = newness(in), functional, economic;
     double net = rc_ * nw, fee = net * in->transfer_share + in->opportunity_cost;
     int rc;
 
     v->cost = *in;
-    v->total = net - functional - economic;
+    v->total = net - obsolescence(in, rc_, &functional, &economic);
     if ((rc = ipl__value_figure(v, "replacement_cost", rc_)) < 0 ||
         (rc = ipl__value_figure(v, "newness", nw)) < 0 ||
         (rc = ipl__value_figure(v, "net_replacement_cost", net)) < 0 ||
@@ -139,7 +153,7 @@ ipl_value_cost_new(ipl_value **out, const ipl_value_cost *in, ipl_error *err)
 
     IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, in);
-    if ((rc = check_cost(in, err)) < 0)
+    if ((rc = ipl__cost_check(in, err)) < 0)
         return rc;
     if ((v = ipl__value_alloc(IPL_VALUE_COST)) == NULL)
         return ipl__fail(err, IPL_ENOMEM, "value", "out of memory");

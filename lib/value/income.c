@@ -191,7 +191,7 @@ sensitivities(ipl_value *v, const ipl__income_plan *p)
 
     for (i = 0; i < 4; i++) {
         rc = ipl__income_eval(&v->sensitivity[i], &v->income, p, p->rate + drate[i],
-                              scale[i], NULL, NULL, NULL, NULL);
+                              1, scale[i], NULL, NULL, NULL, NULL);
         /* A shift that leaves the domain (rate −1 pp under the terminal
          * growth) has no value; say so with NaN rather than fail. */
         if (rc < 0)
@@ -233,7 +233,7 @@ build(ipl_value *v, const ipl_value_income *in, const ipl__income_plan *p,
     v->period = p->period;
     v->reason = p->reason;
     v->rate = p->rate;
-    if ((rc = ipl__income_eval(&v->total, &v->income, p, p->rate, 1, v->rows, &tv,
+    if ((rc = ipl__income_eval(&v->total, &v->income, p, p->rate, 1, 1, v->rows, &tv,
                                &tab, err)) < 0 ||
         (rc = sensitivities(v, p)) < 0)
         return rc;
@@ -278,15 +278,12 @@ ipl_value_income_batch(double *values, const ipl_value_income *cases, size_t n,
     IPL__CHECK_ARG(err, cases);
     for (i = 0; i < n; i++)
         if ((rc = ipl__income_check(&plan, &cases[i], err)) < 0 ||
-            (rc = ipl__income_eval(&values[i], &cases[i], &plan, plan.rate, 1, NULL,
+            (rc = ipl__income_eval(&values[i], &cases[i], &plan, plan.rate, 1, 1, NULL,
                                    NULL, NULL, err)) < 0) {
-            if (err != NULL) {
-                char where[IPL_ERROR_WHERE_MAX + 32];
+            char prefix[48];
 
-                snprintf(where, sizeof where, "cases[%zu].%s", i, err->where);
-                memcpy(err->where, where, sizeof err->where - 1);
-                err->where[sizeof err->where - 1] = '\0';
-            }
+            snprintf(prefix, sizeof prefix, "cases[%zu].", i);
+            ipl__where_prefix(err, prefix);
             return rc;
         }
     return IPL_OK;

@@ -59,8 +59,8 @@ discount(const ipl_value_income *in, double rate, double t, int year_on,
 
 int
 ipl__income_eval(double *value, const ipl_value_income *in,
-                 const ipl__income_plan *plan, double rate, double share_scale,
-                 ipl_value_row *rows, double *terminal, double *tab,
+                 const ipl__income_plan *plan, double rate, double base_scale,
+                 double share_scale, ipl_value_row *rows, double *terminal, double *tab,
                  ipl_error *err)
 {
     int mid = in->timing == IPL_VALUE_TIMING_MID;
@@ -78,6 +78,7 @@ ipl__income_eval(double *value, const ipl_value_income *in,
          * discount time is exactly one year after the previous row's. */
         int year_on = i >= (mid ? 2u : 1u) && i + 1 < plan->rows;
 
+        base *= base_scale;
         if (in->method == IPL_VALUE_DIRECT_EXCESS)
             base *= in->premium;
         end += len;

@@ -4,17 +4,19 @@
 lib_libipledge_internal_la_SOURCES += \
 	lib/value/value_internal.h \
 	lib/value/cost.c \
+	lib/value/dist.c \
 	lib/value/income.c \
 	lib/value/income_check.c \
 	lib/value/income_eval.c \
 	lib/value/init.c \
 	lib/value/market.c \
+	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
 	lib/value/names.c \
 	lib/value/result.c \
 	lib/value/share.c \
 	lib/value/tab.c \
 	lib/value/text.c
-ipledgeinclude_HEADERS += include/ipledge/value.h
+ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h
 
 IPL_SUITES += tests/check_value_income
 check_PROGRAMS += tests/check_value_income
@@ -29,3 +31,10 @@ tests_check_value_cost_SOURCES = tests/check_value_cost.c
 tests_check_value_cost_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_cost_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_cost_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_value_montecarlo
+check_PROGRAMS += tests/check_value_montecarlo
+tests_check_value_montecarlo_SOURCES = tests/check_value_montecarlo.c
+tests_check_value_montecarlo_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_montecarlo_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_montecarlo_LDADD = $(IPL_TEST_LDADD)

@@ -43,3 +43,20 @@ ipl__text_free(ipl__text *t)
     t->buf = NULL;
     t->len = t->cap = 0;
 }
+
+void
+ipl__where_prefix(ipl_error *err, const char *prefix)
+{
+    size_t p, w, cap;
+
+    if (err == NULL)
+        return;
+    cap = sizeof err->where - 1;
+    p = strlen(prefix);
+    p = p < cap ? p : cap;
+    w = strlen(err->where);
+    w = w < cap - p ? w : cap - p;
+    memmove(err->where + p, err->where, w);
+    memcpy(err->where, prefix, p);
+    err->where[p + w] = '\0';
+}

@@ -42,6 +42,10 @@ struct ipl_value {
     size_t           nblocks, capblocks;
 };
 
+/* Puts prefix before err->where ("cases[7]." + "discount_rate"),
+ * truncating to fit; err may be NULL. */
+void ipl__where_prefix(ipl_error *err, const char *prefix);
+
 /* A new empty result of a method; NULL when out of memory. */
 ipl_value *ipl__value_alloc(ipl_value_method method);
 
@@ -78,15 +82,22 @@ typedef struct ipl__income_plan {
 int ipl__income_check(ipl__income_plan *plan, const ipl_value_income *in,
                       ipl_error *err);
 
-/* The value of a checked block at discount rate `rate` with every share
- * multiplied by share_scale. Fills rows (plan->rows of them) when not
+/* The value of a checked block at discount rate `rate` with every base
+ * value multiplied by base_scale and every share by share_scale. Fills rows (plan->rows of them) when not
  * NULL, and *terminal with the terminal value's PV when not NULL.
  * Returns IPL_OK, or IPL_ERANGE when the rate leaves its domain
  * (≤ −100 %, or not above the terminal growth). */
 int ipl__income_eval(double *value, const ipl_value_income *in,
                      const ipl__income_plan *plan, double rate,
-                     double share_scale, ipl_value_row *rows,
+                     double base_scale, double share_scale, ipl_value_row *rows,
                      double *terminal, double *tab, ipl_error *err);
+
+/* Checks cost assumptions; errors name the field. */
+int ipl__cost_check(const ipl_value_cost *in, ipl_error *err);
+
+/* The cost approach's value of a checked block, with the replacement
+ * cost multiplied by cost_scale. */
+double ipl__cost_total(const ipl_value_cost *in, double cost_scale);
 
 /* Rounds x to 4 decimals, as textbook tables do. */
 double ipl__round4(double x);
