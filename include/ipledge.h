@@ -18,5 +18,7 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/value.h"
+#include "ipledge/montecarlo.h"
 
 #endif /* IPLEDGE_H */
