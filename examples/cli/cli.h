@@ -20,4 +20,8 @@ typedef int cli_command_fn(int argc, char **argv, FILE *out, FILE *errs);
  * figures. */
 cli_command_fn cli_demo;
 
+/* `ipledge value FILE.xml`: a valuation from an assumptions document,
+ * printed as text, XML or JSON. */
+cli_command_fn cli_value;
+
 #endif /* IPLEDGE_CLI_H */

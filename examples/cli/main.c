@@ -13,6 +13,7 @@ static const struct {
     cli_command_fn *run;
 } commands[] = {
     { "demo", "work through money, date and day-count examples", cli_demo },
+    { "value", "value a right from an assumptions document (FILE.xml)", cli_value },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -122,11 +122,15 @@ trace_header(ipl_value *v, const ipl__income_plan *p)
                             base_names[in->base_kind],
                             in->textbook ? " (textbook mode: discount factors to "
                             "4 decimals, shares to 0.01 %)" : "")) < 0 ||
-        (rc = ipl__text_add(t, "benefit period: %g years, set by the %s limit "
-                            "(legal %g%s, contract %g, economic %g, income to zero %g; "
-                            "0 = none)\n", p->period, ipl_value_reason_name(p->reason),
-                            p->legal, in->renewable ? " renewable, not binding" : "",
-                            p->contract, p->economic, p->decline_life)) < 0 ||
+        (rc = (p->reason == IPL_VALUE_REASON_PERPETUAL
+               ? ipl__text_add(t, "benefit period: perpetual (a renewable right): %g "
+                               "explicit years, then Gordon growth\n", p->period)
+               : ipl__text_add(t, "benefit period: %g years, set by the %s limit\n",
+                               p->period, ipl_value_reason_name(p->reason)))) < 0 ||
+        (rc = ipl__text_add(t, "limits (0 = none): legal %g%s, contract %g, economic %g, "
+                            "income reaching zero %g\n", p->legal,
+                            in->renewable ? " (renewable, not binding)" : "", p->contract,
+                            p->economic, p->decline_life)) < 0 ||
         (rc = ipl__text_add(t, "discount rate: %.4f %%", p->rate * 100)) < 0)
         return rc;
     for (i = 0; i < v->nrates; i++)

@@ -38,3 +38,14 @@ tests_check_value_montecarlo_SOURCES = tests/check_value_montecarlo.c
 tests_check_value_montecarlo_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_montecarlo_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_montecarlo_LDADD = $(IPL_TEST_LDADD)
+
+# The assumptions schema of `ipledge value`, installed with the library.
+valuedatadir = $(pkgdatadir)
+dist_valuedata_DATA = lib/value/valuation.xsd
+
+examples_ipledge_SOURCES += \
+	examples/cli/value.c examples/cli/value.h \
+	examples/cli/value_read.c examples/cli/value_write.c
+examples_ipledge_CPPFLAGS += -DIPLEDGE_PKGDATADIR='"$(pkgdatadir)"' $(XML_CFLAGS)
+examples_ipledge_LDADD += $(XML_LIBS)
+IPL_SCRIPT_TESTS += tests/check_value_cli.sh

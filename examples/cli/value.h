@@ -1,0 +1,44 @@
+/* `ipledge value`: the assumptions document, read into the library's
+ * blocks, and the writers of the result. */
+#ifndef IPLEDGE_CLI_VALUE_H
+#define IPLEDGE_CLI_VALUE_H
+
+#include <stdio.h>
+
+#include <ipledge.h>
+
+enum value_kind { VALUE_INCOME, VALUE_COST, VALUE_MARKET };
+
+/* What a document says, in the library's terms. The arrays and names
+ * the blocks point to belong to the document. */
+typedef struct value_doc {
+    enum value_kind         kind;
+    char                    currency[4];
+    ipl_value_income        income;
+    ipl_value_cost          cost;
+    ipl_value_market        market;
+    int                     has_montecarlo;
+    ipl_montecarlo_options  mc;
+    ipl_montecarlo_input   *inputs;
+    size_t                  ninputs;
+    /* storage */
+    double                 *base, *shares, *without, *correlation;
+    ipl_value_charge       *charges;
+    ipl_value_premium      *premia;
+    ipl_value_comparable   *comparables;
+    char                  **names;
+    size_t                  nnames;
+} value_doc;
+
+/* Reads and validates path against the schema at schema_path. On
+ * failure writes "path:line: message" to errs and returns -1. */
+int value_doc_read(value_doc *doc, const char *path, const char *schema_path,
+                   FILE *errs);
+void value_doc_free(value_doc *doc);
+
+/* The writers: the result, and the simulation when mc is not NULL. */
+int value_write_text(FILE *out, const ipl_value *v, const ipl_montecarlo *mc);
+int value_write_xml(FILE *out, const ipl_value *v, const ipl_montecarlo *mc);
+int value_write_json(FILE *out, const ipl_value *v, const ipl_montecarlo *mc);
+
+#endif /* IPLEDGE_CLI_VALUE_H */
