@@ -49,3 +49,18 @@ examples_ipledge_SOURCES += \
 examples_ipledge_CPPFLAGS += -DIPLEDGE_PKGDATADIR='"$(pkgdatadir)"' $(XML_CFLAGS)
 examples_ipledge_LDADD += $(XML_LIBS)
 IPL_SCRIPT_TESTS += tests/check_value_cli.sh
+
+# make bench-value: ipledge against numpy on the same cases, in one run.
+# (Makefile.am does not define EXTRA_PROGRAMS yet, and automake refuses
+# a first `+=`; this `=` should become `+=` once it does.)
+EXTRA_PROGRAMS = tests/bench/bench_value
+tests_bench_bench_value_SOURCES = tests/bench/bench_value.c
+tests_bench_bench_value_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+tests_bench_bench_value_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
+tests_bench_bench_value_LDADD = lib/libipledge.la $(PTHREAD_LIBS)
+CLEANFILES += tests/bench/bench_value$(EXEEXT)
+EXTRA_DIST += tests/bench/bench_value.py
+IPL_BENCH_TARGETS += bench-value
+bench-value: tests/bench/bench_value$(EXEEXT)
+	$(PYTHON3) $(srcdir)/tests/bench/bench_value.py \
+	    $(builddir)/tests/bench/bench_value$(EXEEXT) $(IPL_BENCH_VALUE_ARGS)
