@@ -64,3 +64,5 @@ IPL_BENCH_TARGETS += bench-value
 bench-value: tests/bench/bench_value$(EXEEXT)
 	$(PYTHON3) $(srcdir)/tests/bench/bench_value.py \
 	    $(builddir)/tests/bench/bench_value$(EXEEXT) $(IPL_BENCH_VALUE_ARGS)
+
+dist_doc_DATA += doc/valuation.md
