@@ -20,5 +20,6 @@
 #include "ipledge/daycount.h"
 #include "ipledge/value.h"
 #include "ipledge/montecarlo.h"
+#include "ipledge/indicators.h"
 
 #endif /* IPLEDGE_H */

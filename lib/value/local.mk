@@ -8,6 +8,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/income.c \
 	lib/value/income_check.c \
 	lib/value/income_eval.c \
+	lib/value/indicators.c \
 	lib/value/init.c \
 	lib/value/market.c \
 	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
@@ -16,7 +17,8 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/share.c \
 	lib/value/tab.c \
 	lib/value/text.c
-ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h
+ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h \
+	include/ipledge/indicators.h
 
 IPL_SUITES += tests/check_value_income
 check_PROGRAMS += tests/check_value_income
@@ -66,3 +68,10 @@ bench-value: tests/bench/bench_value$(EXEEXT)
 	    $(builddir)/tests/bench/bench_value$(EXEEXT) $(IPL_BENCH_VALUE_ARGS)
 
 dist_doc_DATA += doc/valuation.md
+
+IPL_SUITES += tests/check_value_indicators
+check_PROGRAMS += tests/check_value_indicators
+tests_check_value_indicators_SOURCES = tests/check_value_indicators.c
+tests_check_value_indicators_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_indicators_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_indicators_LDADD = $(IPL_TEST_LDADD)
