@@ -147,7 +147,9 @@ ipl__income_eval(double *value, const ipl_value_income *in,
      * instead of pow(), except in textbook mode, which reads every
      * factor from the 4-decimal table. */
     t = mid ? plan->first / 2 : plan->first;
-    period(&a, 0, plan->first, t, df = discount(in, rate, t));
+    /* A full first year at its end is one step from the valuation date. */
+    df = !in->textbook && !mid && !(plan->first < 1) ? a.l.step : discount(in, rate, t);
+    period(&a, 0, plan->first, t, df);
     i = 1;
     if (mid && n > 2) {
         end += 1;
