@@ -142,20 +142,23 @@ ipl__dist_prepare(ipl__dist *out, const ipl_montecarlo_dist *d, const char *wher
     return IPL_OK;
 }
 
-double
-ipl__dist_draw(const ipl__dist *p, double z)
+int
+ipl__dist_is_normal(const ipl__dist *p)
 {
-    double u, x;
+    return !p->d.truncated && (p->d.kind == IPL_MONTECARLO_NORMAL ||
+                               p->d.kind == IPL_MONTECARLO_LOGNORMAL);
+}
+
+double
+ipl__dist_draw_uniform(const ipl__dist *p, double u)
+{
+    double x;
 
     if (p->d.kind == IPL_MONTECARLO_FIXED)
         return p->d.a;
-    if (!p->d.truncated && p->d.kind == IPL_MONTECARLO_NORMAL)
-        return p->d.a + p->d.b * z;
-    if (!p->d.truncated && p->d.kind == IPL_MONTECARLO_LOGNORMAL)
-        return exp(p->mu + p->sigma * z);
-    u = p->flo + (p->fhi - p->flo) * gsl_cdf_ugaussian_P(z);
-    /* Keep u inside (0, 1): Φ(z) rounds to 0 or 1 beyond |z| ≈ 8, and
-     * the inverse CDFs of unbounded families are infinite there. */
+    u = p->flo + (p->fhi - p->flo) * u;
+    /* Keep u inside (0, 1): the inverse CDFs of unbounded families are
+     * infinite at the ends. */
     if (u <= 0)
         u = DBL_MIN;
     if (u >= 1)
@@ -165,4 +168,14 @@ ipl__dist_draw(const ipl__dist *p, double z)
     if (p->d.truncated)
         x = x < p->d.lower ? p->d.lower : x > p->d.upper ? p->d.upper : x;
     return x;
+}
+
+double
+ipl__dist_draw(const ipl__dist *p, double z)
+{
+    if (p->d.kind == IPL_MONTECARLO_NORMAL && !p->d.truncated)
+        return p->d.a + p->d.b * z;
+    if (p->d.kind == IPL_MONTECARLO_LOGNORMAL && !p->d.truncated)
+        return exp(p->mu + p->sigma * z);
+    return ipl__dist_draw_uniform(p, gsl_cdf_ugaussian_P(z));
 }

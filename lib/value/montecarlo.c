@@ -49,7 +49,7 @@ typedef struct worker {
     const sim        *s;
     size_t            first, stride;       /* blocks first, first + stride, … */
     gsl_rng          *rng;
-    double           *eps, *z, *draws;     /* ninputs each */
+    double           *eps, *draws;         /* ninputs each */
     size_t            fail_path;           /* first failing path, or SIZE_MAX */
     int               fail_rc;
     ipl_error         fail_err;
@@ -169,21 +169,31 @@ bundle_value(double *out, const worker *w, size_t *bad_right, ipl_error *err)
     return IPL_OK;
 }
 
+/* One path's draws. Correlated inputs go through the copula: standard
+ * normals, correlated by the Cholesky factor, mapped by Φ and the
+ * inverse CDF. Independent inputs skip Φ: a uniform for the inverse CDF,
+ * or a standard normal for an untruncated normal or lognormal. Either
+ * way the numbers depend only on the block's generator. */
 static void
 draw(worker *w)
 {
     const sim *s = w->s;
     size_t i, j, n = s->ninputs;
 
+    if (s->chol == NULL) {
+        for (i = 0; i < n; i++)
+            w->draws[i] = ipl__dist_is_normal(&s->dists[i])
+                          ? ipl__dist_draw(&s->dists[i], gsl_ran_gaussian_ziggurat(w->rng, 1.0))
+                          : ipl__dist_draw_uniform(&s->dists[i], gsl_rng_uniform_pos(w->rng));
+        return;
+    }
     for (i = 0; i < n; i++)
         w->eps[i] = gsl_ran_gaussian_ziggurat(w->rng, 1.0);
     for (i = 0; i < n; i++) {
-        double z = w->eps[i];
+        double z = 0;
 
-        if (s->chol != NULL)
-            for (j = 0, z = 0; j <= i; j++)
-                z += s->chol[i * n + j] * w->eps[j];
-        w->z[i] = z;
+        for (j = 0; j <= i; j++)
+            z += s->chol[i * n + j] * w->eps[j];
         w->draws[i] = ipl__dist_draw(&s->dists[i], z);
     }
 }
@@ -356,13 +366,12 @@ make_workers(const sim *s, size_t n)
         ws[i].first = i;
         ws[i].stride = n;
         ws[i].fail_path = SIZE_MAX;
-        if ((ws[i].eps = ipl__calloc(3 * k, sizeof *ws[i].eps)) == NULL ||
+        if ((ws[i].eps = ipl__calloc(2 * k, sizeof *ws[i].eps)) == NULL ||
             (ws[i].rng = gsl_rng_alloc(gsl_rng_mt19937)) == NULL) {
             free_workers(ws, n);
             return NULL;
         }
-        ws[i].z = ws[i].eps + k;
-        ws[i].draws = ws[i].eps + 2 * k;
+        ws[i].draws = ws[i].eps + k;
     }
     return ws;
 }

@@ -20,4 +20,11 @@ int ipl__dist_prepare(ipl__dist *out, const ipl_montecarlo_dist *d,
 /* The draw that the standard normal z maps to (Gaussian copula). */
 double ipl__dist_draw(const ipl__dist *p, double z);
 
+/* The draw that u in [0, 1] maps to by the inverse CDF. */
+double ipl__dist_draw_uniform(const ipl__dist *p, double u);
+
+/* Nonzero for an untruncated normal or lognormal, which an independent
+ * draw takes from a standard normal directly (cheaper than Φ⁻¹(u)). */
+int ipl__dist_is_normal(const ipl__dist *p);
+
 #endif /* IPL_MONTECARLO_INTERNAL_H */
