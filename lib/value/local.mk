@@ -10,6 +10,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/income_eval.c \
 	lib/value/indicators.c \
 	lib/value/init.c \
+	lib/value/kernel.c \
 	lib/value/market.c \
 	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
 	lib/value/names.c \

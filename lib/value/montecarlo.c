@@ -35,6 +35,7 @@ typedef struct sim {
     const ipl_montecarlo_right *rights;
     size_t                      nrights;
     ipl__income_plan           *plans;     /* one per right (income rights) */
+    ipl__kernel                *kernels;   /* one per right; flow NULL = none */
     const ipl_montecarlo_input *inputs;
     ipl__dist                  *dists;
     size_t                      ninputs;
@@ -91,9 +92,11 @@ static int
 income_value(double *out, const worker *w, size_t r, ipl_error *err)
 {
     const sim *s = w->s;
-    ipl_value_income in = *s->rights[r].income;
+    const ipl_value_income *given = s->rights[r].income;
     ipl__income_plan plan = s->plans[r];
-    double rate = plan.rate, base = 1, share = 1;
+    double rate = plan.rate, base = 1, share = 1, growth = given->base_growth;
+    double tax = given->tax_rate, years = given->economic_years, g = given->terminal_growth;
+    ipl_value_income in;
     int replan = 0, rc;
     size_t i;
 
@@ -104,19 +107,26 @@ income_value(double *out, const worker *w, size_t r, ipl_error *err)
             continue;
         switch (s->inputs[i].field) {
         case IPL_MONTECARLO_BASE_SCALE:      base = x; break;
-        case IPL_MONTECARLO_BASE_GROWTH:     in.base_growth = x; break;
+        case IPL_MONTECARLO_BASE_GROWTH:     growth = x; break;
         case IPL_MONTECARLO_SHARE_SCALE:     share = x; break;
-        case IPL_MONTECARLO_TAX_RATE:        in.tax_rate = x; break;
+        case IPL_MONTECARLO_TAX_RATE:        tax = x; break;
         case IPL_MONTECARLO_DISCOUNT_RATE:   rate = x; break;
-        case IPL_MONTECARLO_ECONOMIC_YEARS:  in.economic_years = x; break;
-        default:                             in.terminal_growth = x; break;
+        case IPL_MONTECARLO_ECONOMIC_YEARS:  years = x; break;
+        default:                             g = x; break;
         }
         replan |= fails_check(s->inputs[i].field);
     }
-    if (replan && (rc = ipl__income_check(&plan, &in, err)) < 0)
-        return rc;
     if (!(share >= 0))
         return ipl__fail(err, IPL_ERANGE, "share", "a share scale of %g", share);
+    if (s->kernels[r].flow != NULL)
+        return ipl__kernel_value(out, &s->kernels[r], given, rate, base * share, g, err);
+    in = *given;
+    in.base_growth = growth;
+    in.tax_rate = tax;
+    in.economic_years = years;
+    in.terminal_growth = g;
+    if (replan && (rc = ipl__income_check(&plan, &in, err)) < 0)
+        return rc;
     return ipl__income_eval(out, &in, &plan, rate, base, share, NULL, NULL, NULL, err);
 }
 
@@ -275,6 +285,29 @@ check_inputs(sim *s, ipl_error *err)
         snprintf(where, sizeof where, "inputs[%zu].dist", i);
         if ((rc = ipl__dist_prepare(&s->dists[i], &in->dist, where, err)) < 0)
             return rc;
+    }
+    return IPL_OK;
+}
+
+/* Kernels for the income rights whose paths only rescale and
+ * rediscount: not textbook (its rounded factors are not a scale), no
+ * charges (not linear in the scales), nothing sampled that moves the
+ * periods or needs a new check. */
+static int
+build_kernels(sim *s, ipl_error *err)
+{
+    size_t r, i;
+
+    for (r = 0; r < s->nrights; r++) {
+        const ipl_value_income *in = s->rights[r].income;
+        int usable = in != NULL && !in->textbook && in->method != IPL_VALUE_MPEEM &&
+                     in->method != IPL_VALUE_WITH_WITHOUT;
+
+        for (i = 0; usable && i < s->ninputs; i++)
+            if (s->inputs[i].right == r && fails_check(s->inputs[i].field))
+                usable = 0;
+        if (usable && ipl__kernel_build(&s->kernels[r], in, &s->plans[r]) < 0)
+            return ipl__fail(err, IPL_ENOMEM, "montecarlo", "out of memory");
     }
     return IPL_OK;
 }
@@ -534,6 +567,7 @@ simulate(ipl_montecarlo *mc, sim *s, const ipl_montecarlo_options *o, uint64_t *
     int rc;
 
     if ((rc = check_rights(s, err)) < 0 || (rc = check_inputs(s, err)) < 0 ||
+        (rc = build_kernels(s, err)) < 0 ||
         (o->correlation != NULL && s->ninputs > 0 &&
          (rc = factor(s, o->correlation, err)) < 0) ||
         (rc = deterministic(&mc->deterministic, s, err)) < 0 ||
@@ -551,6 +585,7 @@ ipl_montecarlo_new(ipl_montecarlo **out, const ipl_montecarlo_right *rights,
     ipl_montecarlo_options o;
     ipl_montecarlo *mc;
     uint64_t *scratch;
+    size_t i;
     sim s;
     int rc;
 
@@ -573,6 +608,7 @@ ipl_montecarlo_new(ipl_montecarlo **out, const ipl_montecarlo_right *rights,
     s.seed = o.seed;
     mc = ipl__calloc(1, sizeof *mc);
     s.plans = ipl__calloc(nrights, sizeof *s.plans);
+    s.kernels = ipl__calloc(nrights, sizeof *s.kernels);
     s.dists = ipl__calloc(ninputs ? ninputs : 1, sizeof *s.dists);
     s.chol = o.correlation != NULL && ninputs > 0
              ? ipl__calloc(ninputs * ninputs, sizeof *s.chol) : NULL;
@@ -583,13 +619,17 @@ ipl_montecarlo_new(ipl_montecarlo **out, const ipl_montecarlo_right *rights,
         mc->values = s.values = ipl__calloc(o.paths, sizeof *mc->values);
         mc->bins = ipl__calloc(o.bins, sizeof *mc->bins);
     }
-    if (mc == NULL || s.plans == NULL || s.dists == NULL || mc->values == NULL ||
+    if (mc == NULL || s.plans == NULL || s.kernels == NULL || s.dists == NULL ||
+        mc->values == NULL ||
         mc->bins == NULL || scratch == NULL ||
         (o.correlation != NULL && ninputs > 0 && s.chol == NULL))
         rc = ipl__fail(err, IPL_ENOMEM, "montecarlo", "out of memory");
     else
         rc = simulate(mc, &s, &o, scratch, err);
     ipl__free(scratch);
+    for (i = 0; s.kernels != NULL && i < nrights; i++)
+        ipl__kernel_free(&s.kernels[i]);
+    ipl__free(s.kernels);
     ipl__free(s.plans);
     ipl__free(s.dists);
     ipl__free(s.chol);

@@ -3,6 +3,7 @@
 #define IPL_MONTECARLO_INTERNAL_H
 
 #include "ipledge/montecarlo.h"
+#include "value_internal.h"
 
 /* A checked distribution with the constants every draw needs. */
 typedef struct ipl__dist {
@@ -26,5 +27,28 @@ double ipl__dist_draw_uniform(const ipl__dist *p, double u);
 /* Nonzero for an untruncated normal or lognormal, which an independent
  * draw takes from a standard normal directly (cheaper than Φ⁻¹(u)). */
 int ipl__dist_is_normal(const ipl__dist *p);
+
+/* A right's after-tax flows at scale 1 and their discount times: all a
+ * path needs when it changes only the base and share scales, the
+ * discount rate and the terminal growth (the value is linear in the
+ * scales). One short loop per path instead of the whole engine. */
+typedef struct ipl__kernel {
+    size_t         n;
+    double        *flow;     /* after-tax flow of each period at scale 1 */
+    double        *time;     /* its discount time, years */
+    unsigned char *step;     /* 1: one year after the previous (the first: t = 1) */
+    double         annual;   /* the last period's after-tax flow per year */
+    double         tv_time;  /* when the terminal value is discounted */
+} ipl__kernel;
+
+/* Builds the kernel of a checked block; IPL_OK or IPL_ENOMEM. */
+int ipl__kernel_build(ipl__kernel *k, const ipl_value_income *in,
+                      const ipl__income_plan *plan);
+void ipl__kernel_free(ipl__kernel *k);
+
+/* The value at rate with the flows scaled by scale and terminal growth
+ * g; errors as ipl__income_eval(). */
+int ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
+                      double rate, double scale, double g, ipl_error *err);
 
 #endif /* IPL_MONTECARLO_INTERNAL_H */
