@@ -64,7 +64,9 @@ refuse() {
 refuse not-a-number 'not-a-number.xml:5: .*ten percent'
 refuse entity 'entity.xml:[0-9]*: '
 refuse doctype 'doctype.xml:1: a DOCTYPE is not accepted'
-refuse rate-below-minus-100 'discount_rate: must be above -100 %'
+refuse rate-below-minus-100 'rate-below-minus-100.xml:6: discount_rate: must be above -100 %'
+refuse correlation 'correlation.xml:14: correlation: the matrix is not positive definite'
+refuse uniform-reversed 'uniform-reversed.xml:12: inputs\[1\].dist.b: '
 refuse truncated 'truncated.xml:[0-9]*: '
 
 status=0

@@ -19,13 +19,16 @@ usage(FILE *errs)
     return CLI_USAGE;
 }
 
+/* "FILE:LINE: field: message", the line being the element that gave
+ * the field the library refused. */
 static int
-failed(FILE *errs, const char *path, const ipl_error *err)
+failed(FILE *errs, const char *path, const value_doc *doc, const ipl_error *err)
 {
     char text[IPL_ERROR_MESSAGE_MAX + IPL_ERROR_WHERE_MAX + 32];
 
     ipl_error_format(text, sizeof text, err);
-    fprintf(errs, "ipledge value: %s: %s\n", path, text);
+    fprintf(errs, "ipledge value: %s:%d: %s\n", path, value_doc_line(doc, err->where),
+            text);
     return CLI_FAILED;
 }
 
@@ -84,7 +87,7 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
     if (value_doc_read(&doc, path, schema, errs) < 0)
         return CLI_FAILED;
     if (evaluate(&v, &mc, &doc, &err) < 0)
-        rc = failed(errs, path, &err);
+        rc = failed(errs, path, &doc, &err);
     else if ((format[0] == 't' ? value_write_text(out, v, mc)
               : format[0] == 'x' ? value_write_xml(out, v, mc)
               : value_write_json(out, v, mc)) < 0)

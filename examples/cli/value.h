@@ -28,7 +28,21 @@ typedef struct value_doc {
     ipl_value_comparable   *comparables;
     char                  **names;
     size_t                  nnames;
+    struct value_line      *lines;     /* where each field was written */
+    size_t                  nlines;
+    int                     root_line;
 } value_doc;
+
+/* A field path prefix ("discount_rate", "charges[1]") and the line of
+ * the element that gave it. */
+struct value_line {
+    char prefix[48];
+    int  line;
+};
+
+/* The line of the element behind a library error's where ("rights[0]."
+ * is skipped), or of the document's root when nothing closer is known. */
+int value_doc_line(const value_doc *doc, const char *where);
 
 /* Reads and validates path against the schema at schema_path. On
  * failure writes "path:line: message" to errs and returns -1. */

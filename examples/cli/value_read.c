@@ -114,6 +114,51 @@ keep(value_doc *doc, xmlChar *s)
     return copy;
 }
 
+/* Remembers that fields starting with prefix come from element n. */
+static int
+note(value_doc *doc, const char *prefix, xmlNodePtr n)
+{
+    struct value_line *grown;
+
+    if (n == NULL)
+        return 0;
+    grown = realloc(doc->lines, (doc->nlines + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    doc->lines = grown;
+    snprintf(grown[doc->nlines].prefix, sizeof grown[doc->nlines].prefix, "%s", prefix);
+    grown[doc->nlines++].line = (int)xmlGetLineNo(n);
+    return 0;
+}
+
+/* note() for the i-th element of a list: "charges[2]". */
+static int
+note_at(value_doc *doc, const char *list, size_t i, xmlNodePtr n)
+{
+    char prefix[48];
+
+    snprintf(prefix, sizeof prefix, "%s[%zu]", list, i);
+    return note(doc, prefix, n);
+}
+
+int
+value_doc_line(const value_doc *doc, const char *where)
+{
+    size_t i, best = 0, len;
+    int line = doc->root_line;
+
+    if (strncmp(where, "rights[", 7) == 0 && strchr(where, '.') != NULL)
+        where = strchr(where, '.') + 1;
+    for (i = 0; i < doc->nlines; i++) {
+        len = strlen(doc->lines[i].prefix);
+        if (len > best && strncmp(where, doc->lines[i].prefix, len) == 0) {
+            best = len;
+            line = doc->lines[i].line;
+        }
+    }
+    return line;
+}
+
 static double
 number_text(const char *s)
 {
@@ -206,8 +251,10 @@ read_charges_and_premia(value_doc *doc, xmlNodePtr income)
         return -1;
     for (n = income->children; n != NULL; n = n->next)
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "charge") == 0) {
-            ipl_value_charge *c = &doc->charges[i++];
+            ipl_value_charge *c = &doc->charges[i];
 
+            if (note_at(doc, "charges", i++, n) < 0)
+                return -1;
             c->name = keep(doc, xmlGetProp(n, (const xmlChar *)"name"));
             c->amount = num(n, "amount", 0);
             c->return_on = num(n, "return-on", 0);
@@ -220,6 +267,8 @@ read_charges_and_premia(value_doc *doc, xmlNodePtr income)
     i = 0;
     for (n = discount ? discount->children : NULL; n != NULL; n = n->next)
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "premium") == 0) {
+            if (note_at(doc, "premia", i, n) < 0)
+                return -1;
             doc->premia[i].name = keep(doc, xmlGetProp(n, (const xmlChar *)"name"));
             doc->premia[i++].rate = num(n, "rate", 0);
             if (doc->premia[i - 1].name == NULL)
@@ -239,8 +288,27 @@ read_income(value_doc *doc, xmlNodePtr n)
     };
     static const char *const kinds[] = { "", "revenue", "profit", "cash-flow", "volume",
                                          NULL };
+    static const char *const period_fields[] = {
+        "legal", "valuation_date", "contract_years", "economic_years", "first_period"
+    };
     ipl_value_income *in = &doc->income;
     xmlNodePtr base = child(n, "base"), period = child(n, "period"), x;
+    size_t i;
+
+    for (i = 0; i < sizeof period_fields / sizeof period_fields[0]; i++)
+        if (note(doc, period_fields[i], period) < 0)
+            return -1;
+    if (note(doc, "base", base) < 0 || note(doc, "share", child(n, "share")) < 0 ||
+        note(doc, "share", child(n, "shares")) < 0 ||
+        note(doc, "premium", child(n, "premium")) < 0 ||
+        note(doc, "without", child(n, "without")) < 0 ||
+        note(doc, "charges", child(n, "charge")) < 0 ||
+        note(doc, "tax_rate", child(n, "tax")) < 0 ||
+        note(doc, "discount_rate", child(n, "discount")) < 0 ||
+        note(doc, "premia", child(n, "discount")) < 0 ||
+        note(doc, "terminal", child(n, "terminal")) < 0 ||
+        note(doc, "tab", child(n, "tab")) < 0)
+        return -1;
 
     in->method = (ipl_value_method)pick(n, "method", methods);
     in->timing = is(n, "timing", "mid", 0) ? IPL_VALUE_TIMING_MID : IPL_VALUE_TIMING_END;
@@ -333,8 +401,10 @@ read_market(value_doc *doc, xmlNodePtr n)
         return -1;
     for (c = n->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE) {
-            ipl_value_comparable *x = &doc->comparables[i++];
+            ipl_value_comparable *x = &doc->comparables[i];
 
+            if (note_at(doc, "comparables", i++, c) < 0)
+                return -1;
             x->price = num(c, "price", 0);
             x->time = num(c, "time", 0);
             x->technology = num(c, "technology", 0);
@@ -393,13 +463,22 @@ read_montecarlo(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
     static const char *const dists[] = {
         "fixed", "uniform", "triangular", "pert", "normal", "lognormal", NULL
     };
+    xmlChar *seed;
     size_t i = 0;
     xmlNodePtr c;
 
     doc->has_montecarlo = 1;
+    /* Of two notes with the same prefix the first wins: the
+     * <correlation> element, when there is one. */
+    if (note(doc, "opts", n) < 0 || note(doc, "montecarlo", n) < 0 ||
+        note(doc, "correlation", child(n, "correlation")) < 0 ||
+        note(doc, "correlation", n) < 0)
+        return -1;
     ipl_montecarlo_options_init(&doc->mc, IPL_MONTECARLO_OPTIONS_VERSION);
     doc->mc.paths = (size_t)num(n, "paths", 10000);
-    doc->mc.seed = (uint64_t)num(n, "seed", 0);
+    seed = xmlGetProp(n, (const xmlChar *)"seed");
+    doc->mc.seed = seed ? strtoull((const char *)seed, NULL, 10) : 0;   /* xs:unsignedLong */
+    xmlFree(seed);
     doc->mc.threads = (unsigned)num(n, "threads", 1);
     doc->mc.bins = (size_t)num(n, "bins", 20);
     doc->ninputs = count(n, "input");
@@ -407,10 +486,13 @@ read_montecarlo(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
         return -1;
     for (c = n->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, "input") == 0) {
-            ipl_montecarlo_input *in = &doc->inputs[i++];
-            xmlChar *lower = xmlGetProp(c, (const xmlChar *)"lower");
-            xmlChar *upper = xmlGetProp(c, (const xmlChar *)"upper");
+            ipl_montecarlo_input *in = &doc->inputs[i];
+            xmlChar *lower, *upper;
 
+            if (note_at(doc, "inputs", i++, c) < 0)
+                return -1;
+            lower = xmlGetProp(c, (const xmlChar *)"lower");
+            upper = xmlGetProp(c, (const xmlChar *)"upper");
             in->right = 0;
             in->field = (ipl_montecarlo_field)pick(c, "field", fields);
             in->dist.kind = (ipl_montecarlo_kind)pick(c, "dist", dists);
@@ -439,6 +521,7 @@ read_tree(value_doc *doc, xmlNodePtr root, const char *path, FILE *errs)
 
     snprintf(doc->currency, sizeof doc->currency, "%s", cur ? (const char *)cur : "CNY");
     xmlFree(cur);
+    doc->root_line = (int)xmlGetLineNo(root);
     ipl_value_income_init(&doc->income, IPL_VALUE_INCOME_VERSION);
     ipl_value_cost_init(&doc->cost, IPL_VALUE_COST_VERSION);
     ipl_value_market_init(&doc->market, IPL_VALUE_MARKET_VERSION);
@@ -448,9 +531,12 @@ read_tree(value_doc *doc, xmlNodePtr root, const char *path, FILE *errs)
     } else if ((n = child(root, "cost")) != NULL) {
         doc->kind = VALUE_COST;
         read_cost(doc, n);
+        doc->root_line = (int)xmlGetLineNo(n);
     } else {
         doc->kind = VALUE_MARKET;
-        rc = read_market(doc, child(root, "market"));
+        n = child(root, "market");
+        doc->root_line = (int)xmlGetLineNo(n);
+        rc = read_market(doc, n);
     }
     if (rc == 0 && (n = child(root, "montecarlo")) != NULL)
         rc = read_montecarlo(doc, n, path, errs);
@@ -508,5 +594,6 @@ value_doc_free(value_doc *doc)
     free(doc->premia);
     free(doc->comparables);
     free(doc->inputs);
+    free(doc->lines);
     memset(doc, 0, sizeof *doc);
 }
