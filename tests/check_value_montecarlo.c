@@ -306,6 +306,60 @@ START_TEST(test_cost_right)
 }
 END_TEST
 
+/* A simulation whose inputs are fixed at a base scale of 1.3 and the
+ * given discount rate equals 1.3 × the engine's value, whatever the
+ * timing, stub, terminal value, TAB or method: the kernel that paths use
+ * agrees with ipl_value_income_new(). Fixing the tax rate instead sends
+ * the paths through the engine itself. */
+START_TEST(test_paths_agree_with_the_engine)
+{
+    int k, via_engine;
+
+    for (k = 0; k < 12; k++)
+        for (via_engine = 0; via_engine < 2; via_engine++) {
+            static ipl_value_income in;
+            ipl_montecarlo_right right = { NULL, NULL };
+            ipl_montecarlo_input inputs[3];
+            ipl_montecarlo_options o = IPL_MONTECARLO_OPTIONS_INIT;
+            ipl_montecarlo *mc;
+            ipl_value *v = NULL;
+            double want;
+
+            in = licence();
+            in.tax_rate = 0.25;
+            in.base_growth = 0.03;
+            in.base_decline = k % 4 == 3 ? 5 : 0;
+            in.timing = k % 2 ? IPL_VALUE_TIMING_MID : IPL_VALUE_TIMING_END;
+            in.first_period = k % 3 == 1 ? 0.4 : 0;
+            in.economic_years = k % 3 == 2 ? 7.5 : 10;
+            in.renewable = in.terminal = k >= 6;
+            in.terminal_growth = 0.02;
+            in.tab_years = k % 4 == 1 ? 15 : 0;
+            in.method = k % 5 == 4 ? IPL_VALUE_DIRECT_EXCESS : IPL_VALUE_SPLIT;
+            in.premium = 3;
+            ck_assert_int_eq(ipl_value_income_new(&v, &in, NULL), IPL_OK);
+            want = 1.3 * ipl_value_total(v);
+            ipl_value_free(v);
+            right.income = &in;
+            inputs[0].right = 0, inputs[0].field = IPL_MONTECARLO_BASE_SCALE;
+            inputs[0].dist = dist(IPL_MONTECARLO_FIXED, 1.3, 0, 0);
+            inputs[1].right = 0, inputs[1].field = IPL_MONTECARLO_DISCOUNT_RATE;
+            inputs[1].dist = dist(IPL_MONTECARLO_FIXED, 0.10, 0, 0);
+            inputs[2].right = 0, inputs[2].field = IPL_MONTECARLO_TAX_RATE;
+            inputs[2].dist = dist(IPL_MONTECARLO_FIXED, 0.25, 0, 0);
+            o.paths = 10;
+            mc = simulate(&right, 1, inputs, via_engine ? 3 : 2, &o);
+            ck_assert_msg(fabs(ipl_montecarlo_quantile(mc, 0.5) - want) < 1e-12 * want,
+                          "case %d (%s): %.15g, engine %.15g", k,
+                          via_engine ? "engine" : "kernel",
+                          ipl_montecarlo_quantile(mc, 0.5), want);
+            ck_assert_double_eq_tol(ipl_montecarlo_deterministic(mc), want / 1.3,
+                                    1e-12 * want);
+            ipl_montecarlo_free(mc);
+        }
+}
+END_TEST
+
 /* ---- bad input ------------------------------------------------------- */
 
 static void
@@ -429,6 +483,7 @@ montecarlo_suite(void)
     tc = tcase_create("properties");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_same_seed_any_thread_count);
+    tcase_add_test(tc, test_paths_agree_with_the_engine);
     tcase_add_test(tc, test_mean_tends_to_deterministic);
     tcase_add_test(tc, test_correlation_widens_a_bundle);
     suite_add_tcase(s, tc);
