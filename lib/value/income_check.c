@@ -47,7 +47,8 @@ check_series(const double *xs, size_t n, const char *name, ipl_error *err)
 static int
 needs_share(ipl_value_method m)
 {
-    return m == IPL_VALUE_SPLIT || m == IPL_VALUE_RELIEF_FROM_ROYALTY;
+    return m == IPL_VALUE_METHOD_DEFAULT || m == IPL_VALUE_SPLIT ||
+           m == IPL_VALUE_RELIEF_FROM_ROYALTY;
 }
 
 static int
@@ -313,27 +314,23 @@ int
 ipl__income_check(ipl__income_plan *plan, const ipl_value_income *in,
                   ipl_error *err)
 {
-    ipl_value_income m;
     int rc;
 
     IPL__CHECK_ARG(err, in);
     if (in->version != IPL_VALUE_INCOME_VERSION)
         return ipl__fail(err, IPL_EVERSION, "version", "unknown version %u",
                          in->version);
-    m = *in;
-    if (m.method == IPL_VALUE_METHOD_DEFAULT)
-        m.method = IPL_VALUE_SPLIT;
-    if ((rc = check_enums(&m, err)) < 0 ||
-        (rc = check_base(&m, err)) < 0 ||
-        (rc = check_shares(&m, err)) < 0 ||
-        (rc = check_method_inputs(plan, &m, err)) < 0 ||
-        (rc = check_fraction(m.tax_rate, 0, 0.99, "tax_rate", err)) < 0 ||
-        (rc = check_rate(plan, &m, err)) < 0 ||
-        (rc = check_fraction(m.first_period, 0, 1, "first_period", err)) < 0 ||
-        (rc = check_fraction(m.tab_years, 0, 100, "tab_years", err)) < 0 ||
-        (rc = check_limits(plan, &m, err)) < 0 ||
-        (rc = settle_period(plan, &m, err)) < 0 ||
-        (rc = check_lengths(plan, &m, err)) < 0)
+    if ((rc = check_enums(in, err)) < 0 ||
+        (rc = check_base(in, err)) < 0 ||
+        (rc = check_shares(in, err)) < 0 ||
+        (rc = check_method_inputs(plan, in, err)) < 0 ||
+        (rc = check_fraction(in->tax_rate, 0, 0.99, "tax_rate", err)) < 0 ||
+        (rc = check_rate(plan, in, err)) < 0 ||
+        (rc = check_fraction(in->first_period, 0, 1, "first_period", err)) < 0 ||
+        (rc = check_fraction(in->tab_years, 0, 100, "tab_years", err)) < 0 ||
+        (rc = check_limits(plan, in, err)) < 0 ||
+        (rc = settle_period(plan, in, err)) < 0 ||
+        (rc = check_lengths(plan, in, err)) < 0)
         return rc;
     return IPL_OK;
 }
