@@ -105,6 +105,17 @@ START_TEST(test_distribution_moments)
     /* Normal (1, 0.1) and lognormal with mean 1, sd 0.3 of the value. */
     assert_moments(dist(IPL_MONTECARLO_NORMAL, 1, 0.1, 0), 1, 0.1);
     assert_moments(dist(IPL_MONTECARLO_LOGNORMAL, 1, 0.3, 0), 1, 0.3);
+    /* Normal (1, 0.1) truncated to [0.9, 1.15] (drawn by rejection: it
+     * keeps 77 % of the mass) and to [1.2, 1.5] (2 %: by the inverse
+     * CDF). With α, β the standardised bounds and Z = Φ(β) − Φ(α):
+     * mean μ + σ(φ(α) − φ(β))/Z, variance σ²[1 + (αφ(α) − βφ(β))/Z
+     * − ((φ(α) − φ(β))/Z)²]: 1.0145187, sd 0.0644736; 1.2373180, sd
+     * 0.0337906. */
+    d = dist(IPL_MONTECARLO_NORMAL, 1, 0.1, 0);
+    d.truncated = 1, d.lower = 0.9, d.upper = 1.15;
+    assert_moments(d, 1.0145187447152526, 0.06447363850112611);
+    d.lower = 1.2, d.upper = 1.5;
+    assert_moments(d, 1.2373180084953133, 0.033790590706571);
     /* Fixed at 1.25: every path the same. */
     d = dist(IPL_MONTECARLO_FIXED, 1.25, 0, 0);
     {

@@ -37,6 +37,13 @@ ipl__kernel_build(ipl__kernel *k, const ipl_value_income *in,
         k->step[i] = one_year(i == 0 ? rows[i].time : rows[i].time - rows[i - 1].time);
         end += rows[i].years;
     }
+    for (k->head = 0; k->head < k->n && !k->step[k->head]; k->head++)
+        ;
+    for (k->tail = 0; k->tail < k->n - k->head && !k->step[k->n - 1 - k->tail]; k->tail++)
+        ;
+    k->regular = 1;
+    for (i = k->head; i < k->n - k->tail; i++)
+        k->regular &= k->step[i];
     k->annual = rows[k->n - 1].aftertax / rows[k->n - 1].years;
     k->tv_time = in->timing == IPL_VALUE_TIMING_MID ? end - 0.5 : end;
     ipl__free(rows);
@@ -66,9 +73,18 @@ ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
         return ipl__fail(err, IPL_ERANGE, "discount_rate",
                          "must be above -100 %%, got %g %%", rate * 100);
     step = 1 / (1 + rate);
-    for (i = 0; i < k->n; i++) {
-        df = k->step[i] ? df * step : pow(1 + rate, -k->time[i]);
-        sum += k->flow[i] * df;
+    if (k->regular) {
+        for (i = 0; i < k->head; i++)
+            sum += k->flow[i] * (df = pow(1 + rate, -k->time[i]));
+        for (; i < k->n - k->tail; i++)
+            sum += k->flow[i] * (df *= step);
+        for (; i < k->n; i++)
+            sum += k->flow[i] * pow(1 + rate, -k->time[i]);
+    } else {
+        for (i = 0; i < k->n; i++) {
+            df = k->step[i] ? df * step : pow(1 + rate, -k->time[i]);
+            sum += k->flow[i] * df;
+        }
     }
     if (in->terminal) {
         if (!(rate > g))

@@ -180,8 +180,7 @@ bundle_value(double *out, const worker *w, size_t *bad_right, ipl_error *err)
 
 /* One path's draws. Correlated inputs go through the copula: standard
  * normals, correlated by the Cholesky factor, mapped by Φ and the
- * inverse CDF. Independent inputs skip Φ: a uniform for the inverse CDF,
- * or a standard normal for an untruncated normal or lognormal. Either
+ * inverse CDF. Independent inputs skip Φ (ipl__dist_draw_rng()). Either
  * way the numbers depend only on the block's generator. */
 static void
 draw(worker *w)
@@ -191,9 +190,7 @@ draw(worker *w)
 
     if (s->chol == NULL) {
         for (i = 0; i < n; i++)
-            w->draws[i] = ipl__dist_is_normal(&s->dists[i])
-                          ? ipl__dist_draw(&s->dists[i], gsl_ran_gaussian_ziggurat(w->rng, 1.0))
-                          : ipl__dist_draw_uniform(&s->dists[i], gsl_rng_uniform_pos(w->rng));
+            w->draws[i] = ipl__dist_draw_rng(&s->dists[i], w->rng);
         return;
     }
     for (i = 0; i < n; i++)

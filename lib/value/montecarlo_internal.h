@@ -2,6 +2,8 @@
 #ifndef IPL_MONTECARLO_INTERNAL_H
 #define IPL_MONTECARLO_INTERNAL_H
 
+#include <gsl/gsl_rng.h>
+
 #include "ipledge/montecarlo.h"
 #include "value_internal.h"
 
@@ -24,9 +26,10 @@ double ipl__dist_draw(const ipl__dist *p, double z);
 /* The draw that u in [0, 1] maps to by the inverse CDF. */
 double ipl__dist_draw_uniform(const ipl__dist *p, double u);
 
-/* Nonzero for an untruncated normal or lognormal, which an independent
- * draw takes from a standard normal directly (cheaper than Φ⁻¹(u)). */
-int ipl__dist_is_normal(const ipl__dist *p);
+/* An independent draw from the generator: a standard normal for a
+ * normal or lognormal, rejection for a truncated normal that keeps most
+ * of its mass, the inverse CDF of a uniform otherwise. */
+double ipl__dist_draw_rng(const ipl__dist *p, gsl_rng *rng);
 
 /* A right's after-tax flows at scale 1 and their discount times: all a
  * path needs when it changes only the base and share scales, the
@@ -37,6 +40,10 @@ typedef struct ipl__kernel {
     double        *flow;     /* after-tax flow of each period at scale 1 */
     double        *time;     /* its discount time, years */
     unsigned char *step;     /* 1: one year after the previous (the first: t = 1) */
+    /* When every period but the first head and the last tail steps (the
+     * usual shape), those in between need no test: head + tail ≤ n. */
+    size_t         head, tail;
+    int            regular;
     double         annual;   /* the last period's after-tax flow per year */
     double         tv_time;  /* when the terminal value is discounted */
 } ipl__kernel;
