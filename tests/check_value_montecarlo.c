@@ -314,6 +314,54 @@ START_TEST(test_cost_right)
     ck_assert(ipl_montecarlo_values(mc)[0] >= 71 - 1e-9);
     ck_assert(ipl_montecarlo_values(mc)[19999] <= 106.5 + 1e-9);
     ipl_montecarlo_free(mc);
+    /* 成新率 from the years when newness is not given: 13 remaining of
+     * 16 gives 142 × 13/16 = 115.375; a functional obsolescence rate of
+     * 10 % then takes 14.2 off: 101.175. */
+    c.newness = 0;
+    c.used_years = 3;
+    c.remaining_years = 5;
+    input.field = IPL_MONTECARLO_REMAINING_YEARS;
+    input.dist = dist(IPL_MONTECARLO_FIXED, 13, 0, 0);
+    o.paths = 10;
+    mc = simulate(&right, 1, &input, 1, &o);
+    ck_assert_double_eq_tol(ipl_montecarlo_mean(mc), 115.375, 1e-9);
+    ck_assert_double_eq_tol(ipl_montecarlo_deterministic(mc), 88.75, 1e-9);
+    ipl_montecarlo_free(mc);
+    c.remaining_years = 13;
+    input.field = IPL_MONTECARLO_FUNCTIONAL_RATE;
+    input.dist = dist(IPL_MONTECARLO_FIXED, 0.1, 0, 0);
+    mc = simulate(&right, 1, &input, 1, &o);
+    ck_assert_double_eq_tol(ipl_montecarlo_mean(mc), 101.175, 1e-9);
+    ipl_montecarlo_free(mc);
+}
+END_TEST
+
+START_TEST(test_period_fields)
+{
+    static ipl_value_income in;
+    ipl_montecarlo_right right = { NULL, NULL };
+    ipl_montecarlo_input input;
+    ipl_montecarlo_options o = IPL_MONTECARLO_OPTIONS_INIT;
+    ipl_montecarlo *mc;
+
+    /* The licence (10 economic years) under a contract drawn at 3 years:
+     * 20 × PA(10 %, 3) = 49.7370398196844; a legal life of 4 years: 20 ×
+     * PA(10 %, 4) = 63.3973089269859. */
+    in = licence();
+    right.income = &in;
+    input.right = 0;
+    input.field = IPL_MONTECARLO_CONTRACT_YEARS;
+    input.dist = dist(IPL_MONTECARLO_FIXED, 3, 0, 0);
+    o.paths = 10;
+    mc = simulate(&right, 1, &input, 1, &o);
+    ck_assert_double_eq_tol(ipl_montecarlo_mean(mc), 49.7370398196844, 1e-9);
+    ipl_montecarlo_free(mc);
+    input.field = IPL_MONTECARLO_LEGAL_YEARS;
+    input.dist = dist(IPL_MONTECARLO_FIXED, 4, 0, 0);
+    mc = simulate(&right, 1, &input, 1, &o);
+    ck_assert_double_eq_tol(ipl_montecarlo_mean(mc), 63.3973089269859, 1e-9);
+    ck_assert_double_eq_tol(ipl_montecarlo_deterministic(mc), LICENCE, 1e-9);
+    ipl_montecarlo_free(mc);
 }
 END_TEST
 
@@ -490,6 +538,7 @@ montecarlo_suite(void)
     tcase_add_test(tc, test_distribution_moments);
     tcase_add_test(tc, test_quantiles_and_histogram);
     tcase_add_test(tc, test_cost_right);
+    tcase_add_test(tc, test_period_fields);
     suite_add_tcase(s, tc);
     tc = tcase_create("properties");
     tcase_set_timeout(tc, 60);

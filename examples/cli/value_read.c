@@ -455,10 +455,11 @@ read_correlation(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
 static int
 read_montecarlo(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
 {
-    static const char *const fields[] = {
-        "base-scale", "base-growth", "share-scale", "tax-rate", "discount-rate",
-        "economic-years", "terminal-growth", "cost-scale", "newness", "economic-rate",
-        NULL
+    static const char *const fields[] = {   /* in the order of ipl_montecarlo_field */
+        "base-scale", "base-growth", "base-decline", "share-scale", "tax-rate",
+        "discount-rate", "legal-years", "contract-years", "economic-years",
+        "terminal-growth", "cost-scale", "newness", "remaining-years", "functional-rate",
+        "economic-rate", NULL
     };
     static const char *const dists[] = {
         "fixed", "uniform", "triangular", "pert", "normal", "lognormal", NULL

@@ -58,13 +58,18 @@ typedef struct ipl_montecarlo_dist {
 typedef enum ipl_montecarlo_field {
     IPL_MONTECARLO_BASE_SCALE = 0,   /**< income: multiplies every base value (1 = as given) */
     IPL_MONTECARLO_BASE_GROWTH,      /**< income: base_growth */
+    IPL_MONTECARLO_BASE_DECLINE,     /**< income: base_decline */
     IPL_MONTECARLO_SHARE_SCALE,      /**< income: multiplies every share */
     IPL_MONTECARLO_TAX_RATE,         /**< income: tax_rate */
     IPL_MONTECARLO_DISCOUNT_RATE,    /**< income: the whole discount rate */
+    IPL_MONTECARLO_LEGAL_YEARS,      /**< income: legal_years */
+    IPL_MONTECARLO_CONTRACT_YEARS,   /**< income: contract_years */
     IPL_MONTECARLO_ECONOMIC_YEARS,   /**< income: economic_years */
     IPL_MONTECARLO_TERMINAL_GROWTH,  /**< income: terminal_growth */
     IPL_MONTECARLO_COST_SCALE,       /**< cost: multiplies the replacement cost */
     IPL_MONTECARLO_NEWNESS,          /**< cost: newness (成新率) */
+    IPL_MONTECARLO_REMAINING_YEARS,  /**< cost: remaining_years */
+    IPL_MONTECARLO_FUNCTIONAL_RATE,  /**< cost: functional obsolescence rate */
     IPL_MONTECARLO_ECONOMIC_RATE     /**< cost: economic obsolescence rate */
 } ipl_montecarlo_field;
 

@@ -65,11 +65,20 @@ mix(uint64_t z)
     return z ^ (z >> 31);
 }
 
+/* Fields that can move the benefit period or leave their domain, so
+ * that a path drawing them must check its block again. */
 static int
 fails_check(ipl_montecarlo_field f)
 {
     return f == IPL_MONTECARLO_TAX_RATE || f == IPL_MONTECARLO_BASE_GROWTH ||
-           f == IPL_MONTECARLO_ECONOMIC_YEARS;
+           f == IPL_MONTECARLO_BASE_DECLINE || f == IPL_MONTECARLO_LEGAL_YEARS ||
+           f == IPL_MONTECARLO_CONTRACT_YEARS || f == IPL_MONTECARLO_ECONOMIC_YEARS;
+}
+
+static int
+is_cost_field(ipl_montecarlo_field f)
+{
+    return f >= IPL_MONTECARLO_COST_SCALE;
 }
 
 /* Rewrites a right's error as one of a path: "rights[1].tax_rate",
@@ -88,43 +97,58 @@ path_error(ipl_error *err, int rc, size_t right, size_t path)
     return rc;
 }
 
+/* Sets the income field f of in (or a scale or the rate) to x. */
+static void
+set_income(ipl_value_income *in, double *rate, double *base, double *share,
+           ipl_montecarlo_field f, double x)
+{
+    switch (f) {
+    case IPL_MONTECARLO_BASE_SCALE:      *base = x; break;
+    case IPL_MONTECARLO_BASE_GROWTH:     in->base_growth = x; break;
+    case IPL_MONTECARLO_BASE_DECLINE:    in->base_decline = x; break;
+    case IPL_MONTECARLO_SHARE_SCALE:     *share = x; break;
+    case IPL_MONTECARLO_TAX_RATE:        in->tax_rate = x; break;
+    case IPL_MONTECARLO_DISCOUNT_RATE:   *rate = x; break;
+    case IPL_MONTECARLO_LEGAL_YEARS:     in->legal_years = x; break;
+    case IPL_MONTECARLO_CONTRACT_YEARS:  in->contract_years = x; break;
+    case IPL_MONTECARLO_ECONOMIC_YEARS:  in->economic_years = x; break;
+    default:                             in->terminal_growth = x; break;
+    }
+}
+
 static int
 income_value(double *out, const worker *w, size_t r, ipl_error *err)
 {
     const sim *s = w->s;
     const ipl_value_income *given = s->rights[r].income;
     ipl__income_plan plan = s->plans[r];
-    double rate = plan.rate, base = 1, share = 1, growth = given->base_growth;
-    double tax = given->tax_rate, years = given->economic_years, g = given->terminal_growth;
+    double rate = plan.rate, base = 1, share = 1;
     ipl_value_income in;
     int replan = 0, rc;
     size_t i;
 
-    for (i = 0; i < s->ninputs; i++) {
-        double x = w->draws[i];
+    /* The kernel needs only the scales, the rate and the terminal
+     * growth; the block is copied only for paths through the engine. */
+    if (s->kernels[r].flow != NULL) {
+        ipl_value_income tg;
 
-        if (s->inputs[i].right != r)
-            continue;
-        switch (s->inputs[i].field) {
-        case IPL_MONTECARLO_BASE_SCALE:      base = x; break;
-        case IPL_MONTECARLO_BASE_GROWTH:     growth = x; break;
-        case IPL_MONTECARLO_SHARE_SCALE:     share = x; break;
-        case IPL_MONTECARLO_TAX_RATE:        tax = x; break;
-        case IPL_MONTECARLO_DISCOUNT_RATE:   rate = x; break;
-        case IPL_MONTECARLO_ECONOMIC_YEARS:  years = x; break;
-        default:                             g = x; break;
-        }
-        replan |= fails_check(s->inputs[i].field);
+        tg.terminal_growth = given->terminal_growth;
+        for (i = 0; i < s->ninputs; i++)
+            if (s->inputs[i].right == r)
+                set_income(&tg, &rate, &base, &share, s->inputs[i].field, w->draws[i]);
+        if (!(share >= 0))
+            return ipl__fail(err, IPL_ERANGE, "share", "a share scale of %g", share);
+        return ipl__kernel_value(out, &s->kernels[r], given, rate, base * share,
+                                 tg.terminal_growth, err);
     }
+    in = *given;
+    for (i = 0; i < s->ninputs; i++)
+        if (s->inputs[i].right == r) {
+            set_income(&in, &rate, &base, &share, s->inputs[i].field, w->draws[i]);
+            replan |= fails_check(s->inputs[i].field);
+        }
     if (!(share >= 0))
         return ipl__fail(err, IPL_ERANGE, "share", "a share scale of %g", share);
-    if (s->kernels[r].flow != NULL)
-        return ipl__kernel_value(out, &s->kernels[r], given, rate, base * share, g, err);
-    in = *given;
-    in.base_growth = growth;
-    in.tax_rate = tax;
-    in.economic_years = years;
-    in.terminal_growth = g;
     if (replan && (rc = ipl__income_check(&plan, &in, err)) < 0)
         return rc;
     return ipl__income_eval(out, &in, &plan, rate, base, share, NULL, NULL, NULL, err);
@@ -140,14 +164,17 @@ cost_value(double *out, const worker *w, size_t r, ipl_error *err)
     int rc;
 
     for (i = 0; i < s->ninputs; i++) {
+        double x = w->draws[i];
+
         if (s->inputs[i].right != r)
             continue;
-        if (s->inputs[i].field == IPL_MONTECARLO_COST_SCALE)
-            scale = w->draws[i];
-        else if (s->inputs[i].field == IPL_MONTECARLO_NEWNESS)
-            in.newness = w->draws[i];
-        else
-            in.economic_rate = w->draws[i];
+        switch (s->inputs[i].field) {
+        case IPL_MONTECARLO_COST_SCALE:      scale = x; break;
+        case IPL_MONTECARLO_NEWNESS:         in.newness = x; break;
+        case IPL_MONTECARLO_REMAINING_YEARS: in.remaining_years = x; break;
+        case IPL_MONTECARLO_FUNCTIONAL_RATE: in.functional_rate = x; break;
+        default:                             in.economic_rate = x; break;
+        }
     }
     if ((rc = ipl__cost_check(&in, err)) < 0)
         return rc;
@@ -266,7 +293,7 @@ check_inputs(sim *s, ipl_error *err)
 
     for (i = 0; i < s->ninputs; i++) {
         const ipl_montecarlo_input *in = &s->inputs[i];
-        int cost_field = in->field >= IPL_MONTECARLO_COST_SCALE;
+        int cost_field = is_cost_field(in->field);
 
         snprintf(where, sizeof where, "inputs[%zu].right", i);
         if (in->right >= s->nrights)
@@ -529,11 +556,16 @@ deterministic(double *out, sim *s, ipl_error *err)
 
         switch (in->field) {
         case IPL_MONTECARLO_BASE_GROWTH:     w.draws[i] = inc->base_growth; break;
+        case IPL_MONTECARLO_BASE_DECLINE:    w.draws[i] = inc->base_decline; break;
         case IPL_MONTECARLO_TAX_RATE:        w.draws[i] = inc->tax_rate; break;
         case IPL_MONTECARLO_DISCOUNT_RATE:   w.draws[i] = s->plans[in->right].rate; break;
+        case IPL_MONTECARLO_LEGAL_YEARS:     w.draws[i] = inc->legal_years; break;
+        case IPL_MONTECARLO_CONTRACT_YEARS:  w.draws[i] = inc->contract_years; break;
         case IPL_MONTECARLO_ECONOMIC_YEARS:  w.draws[i] = inc->economic_years; break;
         case IPL_MONTECARLO_TERMINAL_GROWTH: w.draws[i] = inc->terminal_growth; break;
         case IPL_MONTECARLO_NEWNESS:         w.draws[i] = c->newness; break;
+        case IPL_MONTECARLO_REMAINING_YEARS: w.draws[i] = c->remaining_years; break;
+        case IPL_MONTECARLO_FUNCTIONAL_RATE: w.draws[i] = c->functional_rate; break;
         case IPL_MONTECARLO_ECONOMIC_RATE:   w.draws[i] = c->economic_rate; break;
         default:                             w.draws[i] = 1; break;
         }
