@@ -48,6 +48,27 @@ assert [c["name"] for c in m["discount_rate"]["components"]] == \
     ["risk_free", "market", "legal", "management"]
 PY
 
+# A bundle: each right valued, the values summed, the simulation over
+# all three with correlated inputs.
+"$ipledge" value --format=json "$vectors/bundle.xml" > "$tmp/bundle.json"
+"$ipledge" value --format=xml "$vectors/bundle.xml" > "$tmp/bundle.xml"
+"$ipledge" value "$vectors/bundle.xml" | grep -q '^bundle value: ' || fail "bundle text"
+"$PYTHON3" - "$tmp" <<'PY' || fail "bundle JSON or XML"
+import json, sys, xml.etree.ElementTree as ET
+d = sys.argv[1]
+b = json.load(open(d + "/bundle.json"))
+assert b["method"] == "bundle" and len(b["rights"]) == 3
+assert [r["method"] for r in b["rights"]] == ["split", "relief-from-royalty", "cost"]
+assert abs(b["rights"][0]["value"] - 3855432.894295317) < 1e-6
+assert abs(b["rights"][2]["value"] - 88.75) < 1e-9
+assert b["rights"][1]["period"] == {"years": 6.0, "reason": "contract"}
+assert abs(b["value"] - sum(r["value"] for r in b["rights"])) < 1e-6
+assert abs(b["montecarlo"]["deterministic"] - b["value"]) < 1e-6 * b["value"]
+x = ET.parse(d + "/bundle.xml").getroot()
+ns = {"v": "urn:ipledge:valuation:1"}
+assert x.get("method") == "bundle" and len(x.findall("v:right", ns)) == 3
+PY
+
 # The same seed gives the same simulation on 1 and 2 threads.
 sed 's/threads="2"/threads="1"/' "$vectors/trademark-montecarlo.xml" > "$tmp/one.xml"
 "$ipledge" value --format=json "$tmp/one.xml" | diff - "$tmp/mc.json" > /dev/null ||
@@ -64,8 +85,9 @@ refuse() {
 refuse not-a-number 'not-a-number.xml:5: .*ten percent'
 refuse entity 'entity.xml:[0-9]*: '
 refuse doctype 'doctype.xml:1: a DOCTYPE is not accepted'
-refuse rate-below-minus-100 'rate-below-minus-100.xml:6: discount_rate: must be above -100 %'
+refuse rate-below-minus-100 'rate-below-minus-100.xml:6: rights\[0\].discount_rate: must be above -100 %'
 refuse correlation 'correlation.xml:14: correlation: the matrix is not positive definite'
+refuse market-montecarlo 'market-montecarlo.xml:6: rights\[1\]: a market-approach right'
 refuse uniform-reversed 'uniform-reversed.xml:12: inputs\[1\].dist.b: '
 refuse truncated 'truncated.xml:[0-9]*: '
 

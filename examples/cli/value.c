@@ -20,7 +20,7 @@ usage(FILE *errs)
 }
 
 /* "FILE:LINE: field: message", the line being the element that gave
- * the field the library refused. */
+ * the field the library refused. A bundle's fields are "rights[k]."… */
 static int
 failed(FILE *errs, const char *path, const value_doc *doc, const ipl_error *err)
 {
@@ -32,31 +32,72 @@ failed(FILE *errs, const char *path, const value_doc *doc, const ipl_error *err)
     return CLI_FAILED;
 }
 
-static int
-evaluate(ipl_value **v, ipl_montecarlo **mc, const value_doc *doc, ipl_error *err)
+/* Puts "rights[k]." before err->where unless the library did: every
+ * field a document gives belongs to one of its rights. */
+static void
+scope_error(ipl_error *err, size_t k)
 {
-    ipl_montecarlo_right right = { NULL, NULL };
+    char where[IPL_ERROR_WHERE_MAX + 32];
+
+    if (strncmp(err->where, "rights[", 7) == 0)
+        return;
+    snprintf(where, sizeof where, "rights[%zu].%s", k, err->where);
+    snprintf(err->where, sizeof err->where, "%.*s", (int)sizeof err->where - 1, where);
+}
+
+static int
+value_one(ipl_value **v, const value_right *r, ipl_error *err)
+{
+    if (r->kind == VALUE_INCOME)
+        return ipl_value_income_new(v, &r->income, err);
+    if (r->kind == VALUE_COST)
+        return ipl_value_cost_new(v, &r->cost, err);
+    return ipl_value_market_new(v, &r->market, err);
+}
+
+static int
+simulate(ipl_montecarlo **mc, const value_doc *doc, ipl_error *err)
+{
+    ipl_montecarlo_right *rights = calloc(doc->nrights, sizeof *rights);
+    size_t k;
     int rc;
 
-    if (doc->kind == VALUE_INCOME) {
-        rc = ipl_value_income_new(v, &doc->income, err);
-        right.income = &doc->income;
-    } else if (doc->kind == VALUE_COST) {
-        rc = ipl_value_cost_new(v, &doc->cost, err);
-        right.cost = &doc->cost;
-    } else {
-        rc = ipl_value_market_new(v, &doc->market, err);
-    }
-    if (rc < 0 || !doc->has_montecarlo)
-        return rc;
-    if (doc->kind == VALUE_MARKET) {
+    if (rights == NULL) {
         ipl_error_clear(err);
-        snprintf(err->where, sizeof err->where, "montecarlo");
-        snprintf(err->message, sizeof err->message,
-                 "the market approach has no uncertain inputs");
-        return IPL_EINVAL;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return IPL_ENOMEM;
     }
-    return ipl_montecarlo_new(mc, &right, 1, doc->inputs, doc->ninputs, &doc->mc, err);
+    for (k = 0; k < doc->nrights; k++) {
+        rights[k].income = doc->rights[k].kind == VALUE_INCOME ? &doc->rights[k].income : NULL;
+        rights[k].cost = doc->rights[k].kind == VALUE_COST ? &doc->rights[k].cost : NULL;
+        if (doc->rights[k].kind == VALUE_MARKET) {
+            free(rights);
+            ipl_error_clear(err);
+            snprintf(err->where, sizeof err->where, "rights[%zu]", k);
+            snprintf(err->message, sizeof err->message,
+                     "a market-approach right has no uncertain inputs to simulate");
+            return IPL_EINVAL;
+        }
+    }
+    rc = ipl_montecarlo_new(mc, rights, doc->nrights, doc->inputs, doc->ninputs, &doc->mc,
+                            err);
+    free(rights);
+    return rc;
+}
+
+/* Values every right, then simulates the bundle when asked. */
+static int
+evaluate(ipl_value **vs, ipl_montecarlo **mc, const value_doc *doc, ipl_error *err)
+{
+    size_t k;
+    int rc;
+
+    for (k = 0; k < doc->nrights; k++)
+        if ((rc = value_one(&vs[k], &doc->rights[k], err)) < 0) {
+            scope_error(err, k);
+            return rc;
+        }
+    return doc->has_montecarlo ? simulate(mc, doc, err) : IPL_OK;
 }
 
 int
@@ -64,10 +105,11 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
 {
     const char *format = "text", *path = NULL, *dir = getenv("IPLEDGE_DATADIR");
     char schema[4096];
-    ipl_value *v = NULL;
+    ipl_value **vs = NULL;
     ipl_montecarlo *mc = NULL;
     value_doc doc;
     ipl_error err;
+    size_t k;
     int i, rc = CLI_FAILED;
 
     snprintf(schema, sizeof schema, "%s/valuation.xsd", dir ? dir : IPLEDGE_PKGDATADIR);
@@ -86,16 +128,20 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
         return usage(errs);
     if (value_doc_read(&doc, path, schema, errs) < 0)
         return CLI_FAILED;
-    if (evaluate(&v, &mc, &doc, &err) < 0)
+    if ((vs = calloc(doc.nrights, sizeof *vs)) == NULL)
+        fprintf(errs, "ipledge value: out of memory\n");
+    else if (evaluate(vs, &mc, &doc, &err) < 0)
         rc = failed(errs, path, &doc, &err);
-    else if ((format[0] == 't' ? value_write_text(out, v, mc)
-              : format[0] == 'x' ? value_write_xml(out, v, mc)
-              : value_write_json(out, v, mc)) < 0)
+    else if ((format[0] == 't' ? value_write_text(out, vs, doc.nrights, mc)
+              : format[0] == 'x' ? value_write_xml(out, vs, doc.nrights, mc)
+              : value_write_json(out, vs, doc.nrights, mc)) < 0)
         fprintf(errs, "ipledge value: cannot write the %s result\n", format);
     else
         rc = CLI_OK;
     ipl_montecarlo_free(mc);
-    ipl_value_free(v);
+    for (k = 0; vs != NULL && k < doc.nrights; k++)
+        ipl_value_free(vs[k]);
+    free(vs);
     value_doc_free(&doc);
     return rc;
 }

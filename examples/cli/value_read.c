@@ -114,7 +114,8 @@ keep(value_doc *doc, xmlChar *s)
     return copy;
 }
 
-/* Remembers that fields starting with prefix come from element n. */
+/* Remembers that fields starting with prefix (within the right being
+ * read) come from element n. */
 static int
 note(value_doc *doc, const char *prefix, xmlNodePtr n)
 {
@@ -126,7 +127,8 @@ note(value_doc *doc, const char *prefix, xmlNodePtr n)
     if (grown == NULL)
         return -1;
     doc->lines = grown;
-    snprintf(grown[doc->nlines].prefix, sizeof grown[doc->nlines].prefix, "%s", prefix);
+    snprintf(grown[doc->nlines].prefix, sizeof grown[doc->nlines].prefix, "%s%s",
+             doc->scope, prefix);
     grown[doc->nlines++].line = (int)xmlGetLineNo(n);
     return 0;
 }
@@ -147,8 +149,6 @@ value_doc_line(const value_doc *doc, const char *where)
     size_t i, best = 0, len;
     int line = doc->root_line;
 
-    if (strncmp(where, "rights[", 7) == 0 && strchr(where, '.') != NULL)
-        where = strchr(where, '.') + 1;
     for (i = 0; i < doc->nlines; i++) {
         len = strlen(doc->lines[i].prefix);
         if (len > best && strncmp(where, doc->lines[i].prefix, len) == 0) {
@@ -238,20 +238,20 @@ read_date(ipl_date *d, xmlNodePtr n, const char *attr)
 }
 
 static int
-read_charges_and_premia(value_doc *doc, xmlNodePtr income)
+read_charges_and_premia(value_doc *doc, value_right *r, xmlNodePtr income)
 {
     xmlNodePtr discount = child(income, "discount"), n;
     size_t nc = count(income, "charge"), np = count(discount, "premium");
 
     size_t i = 0;
 
-    doc->charges = calloc(nc ? nc : 1, sizeof *doc->charges);
-    doc->premia = calloc(np ? np : 1, sizeof *doc->premia);
-    if (doc->charges == NULL || doc->premia == NULL)
+    r->charges = calloc(nc ? nc : 1, sizeof *r->charges);
+    r->premia = calloc(np ? np : 1, sizeof *r->premia);
+    if (r->charges == NULL || r->premia == NULL)
         return -1;
     for (n = income->children; n != NULL; n = n->next)
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "charge") == 0) {
-            ipl_value_charge *c = &doc->charges[i];
+            ipl_value_charge *c = &r->charges[i];
 
             if (note_at(doc, "charges", i++, n) < 0)
                 return -1;
@@ -262,25 +262,25 @@ read_charges_and_premia(value_doc *doc, xmlNodePtr income)
             if (c->name == NULL)
                 return -1;
         }
-    doc->income.charges = nc ? doc->charges : NULL;
-    doc->income.charge_count = nc;
+    r->income.charges = nc ? r->charges : NULL;
+    r->income.charge_count = nc;
     i = 0;
     for (n = discount ? discount->children : NULL; n != NULL; n = n->next)
         if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "premium") == 0) {
             if (note_at(doc, "premia", i, n) < 0)
                 return -1;
-            doc->premia[i].name = keep(doc, xmlGetProp(n, (const xmlChar *)"name"));
-            doc->premia[i++].rate = num(n, "rate", 0);
-            if (doc->premia[i - 1].name == NULL)
+            r->premia[i].name = keep(doc, xmlGetProp(n, (const xmlChar *)"name"));
+            r->premia[i++].rate = num(n, "rate", 0);
+            if (r->premia[i - 1].name == NULL)
                 return -1;
         }
-    doc->income.premia = np ? doc->premia : NULL;
-    doc->income.premium_count = np;
+    r->income.premia = np ? r->premia : NULL;
+    r->income.premium_count = np;
     return 0;
 }
 
 static int
-read_income(value_doc *doc, xmlNodePtr n)
+read_income(value_doc *doc, value_right *r, xmlNodePtr n)
 {
     static const char *const methods[] = {
         "", "split", "relief-from-royalty", "mpeem", "with-and-without", "direct-excess",
@@ -291,7 +291,7 @@ read_income(value_doc *doc, xmlNodePtr n)
     static const char *const period_fields[] = {
         "legal", "valuation_date", "contract_years", "economic_years", "first_period"
     };
-    ipl_value_income *in = &doc->income;
+    ipl_value_income *in = &r->income;
     xmlNodePtr base = child(n, "base"), period = child(n, "period"), x;
     size_t i;
 
@@ -315,18 +315,18 @@ read_income(value_doc *doc, xmlNodePtr n)
     in->textbook = truth(n, "textbook");
     in->base_kind = (ipl_value_base)pick(base, "kind", kinds);
     if (count(base, "v") > 0) {
-        if ((doc->base = series(base, &in->base_count)) == NULL)
+        if ((r->base = series(base, &in->base_count)) == NULL)
             return -1;
-        in->base = doc->base;
+        in->base = r->base;
     }
     in->base_first = num(base, "first", 0);
     in->base_growth = num(base, "growth", 0);
     in->base_decline = num(base, "decline", 0);
     in->share = num(child(n, "share"), "value", 0);
     if ((x = child(n, "shares")) != NULL) {
-        if ((doc->shares = series(x, &in->share_count)) == NULL)
+        if ((r->shares = series(x, &in->share_count)) == NULL)
             return -1;
-        in->shares = doc->shares;
+        in->shares = r->shares;
     }
     if ((x = child(n, "premium")) != NULL) {
         xmlChar *s = xmlNodeGetContent(x);
@@ -335,9 +335,9 @@ read_income(value_doc *doc, xmlNodePtr n)
         xmlFree(s);
     }
     if ((x = child(n, "without")) != NULL) {
-        if ((doc->without = series(x, &in->without_count)) == NULL)
+        if ((r->without = series(x, &in->without_count)) == NULL)
             return -1;
-        in->without = doc->without;
+        in->without = r->without;
     }
     in->tax_rate = num(child(n, "tax"), "rate", 0);
     in->discount_rate = num(child(n, "discount"), "rate", 0);
@@ -358,14 +358,14 @@ read_income(value_doc *doc, xmlNodePtr n)
         in->tab_timing = is(x, "timing", "mid", 0) ? IPL_VALUE_TIMING_MID
                          : IPL_VALUE_TIMING_END;
     }
-    return read_charges_and_premia(doc, n);
+    return read_charges_and_premia(doc, r, n);
 }
 
 static void
-read_cost(value_doc *doc, xmlNodePtr n)
+read_cost(value_right *r, xmlNodePtr n)
 {
     static const char *const bases[] = { "", "components", "multiplier", "indexed", NULL };
-    ipl_value_cost *c = &doc->cost;
+    ipl_value_cost *c = &r->cost;
 
     c->basis = (ipl_value_cost_basis)pick(n, "basis", bases);
     c->labour = num(n, "labour", 0);
@@ -392,16 +392,16 @@ read_cost(value_doc *doc, xmlNodePtr n)
 }
 
 static int
-read_market(value_doc *doc, xmlNodePtr n)
+read_market(value_doc *doc, value_right *r, xmlNodePtr n)
 {
     size_t k = count(n, "comparable"), i = 0;
     xmlNodePtr c;
 
-    if ((doc->comparables = calloc(k ? k : 1, sizeof *doc->comparables)) == NULL)
+    if ((r->comparables = calloc(k ? k : 1, sizeof *r->comparables)) == NULL)
         return -1;
     for (c = n->children; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE) {
-            ipl_value_comparable *x = &doc->comparables[i];
+            ipl_value_comparable *x = &r->comparables[i];
 
             if (note_at(doc, "comparables", i++, c) < 0)
                 return -1;
@@ -413,9 +413,9 @@ read_market(value_doc *doc, xmlNodePtr n)
             x->quality = num(c, "quality", 0);
             x->weight = num(c, "weight", 0);
         }
-    doc->market.comparables = doc->comparables;
-    doc->market.count = k;
-    doc->market.quality = num(n, "quality", 0);
+    r->market.comparables = r->comparables;
+    r->market.count = k;
+    r->market.quality = num(n, "quality", 0);
     return 0;
 }
 
@@ -494,7 +494,7 @@ read_montecarlo(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
                 return -1;
             lower = xmlGetProp(c, (const xmlChar *)"lower");
             upper = xmlGetProp(c, (const xmlChar *)"upper");
-            in->right = 0;
+            in->right = (size_t)num(c, "right", 0);
             in->field = (ipl_montecarlo_field)pick(c, "field", fields);
             in->dist.kind = (ipl_montecarlo_kind)pick(c, "dist", dists);
             in->dist.a = num(c, "a", 0);
@@ -513,6 +513,38 @@ read_montecarlo(value_doc *doc, xmlNodePtr n, const char *path, FILE *errs)
     return 0;
 }
 
+/* Reads right k from element n (income, cost or market). */
+static int
+read_right(value_doc *doc, size_t k, xmlNodePtr n)
+{
+    value_right *r = &doc->rights[k];
+    const char *name = (const char *)n->name;
+
+    char self[32];
+
+    /* "rights[k]" and every field without a closer element come from
+     * the right's own element. */
+    doc->scope[0] = '\0';
+    snprintf(self, sizeof self, "rights[%zu]", k);
+    if (note(doc, self, n) < 0)
+        return -1;
+    snprintf(doc->scope, sizeof doc->scope, "rights[%zu].", k);
+    ipl_value_income_init(&r->income, IPL_VALUE_INCOME_VERSION);
+    ipl_value_cost_init(&r->cost, IPL_VALUE_COST_VERSION);
+    ipl_value_market_init(&r->market, IPL_VALUE_MARKET_VERSION);
+    if (strcmp(name, "income") == 0) {
+        r->kind = VALUE_INCOME;
+        return read_income(doc, r, n);
+    }
+    if (strcmp(name, "cost") == 0) {
+        r->kind = VALUE_COST;
+        read_cost(r, n);
+        return 0;
+    }
+    r->kind = VALUE_MARKET;
+    return read_market(doc, r, n);
+}
+
 static int
 read_tree(value_doc *doc, xmlNodePtr root, const char *path, FILE *errs)
 {
@@ -523,22 +555,14 @@ read_tree(value_doc *doc, xmlNodePtr root, const char *path, FILE *errs)
     snprintf(doc->currency, sizeof doc->currency, "%s", cur ? (const char *)cur : "CNY");
     xmlFree(cur);
     doc->root_line = (int)xmlGetLineNo(root);
-    ipl_value_income_init(&doc->income, IPL_VALUE_INCOME_VERSION);
-    ipl_value_cost_init(&doc->cost, IPL_VALUE_COST_VERSION);
-    ipl_value_market_init(&doc->market, IPL_VALUE_MARKET_VERSION);
-    if ((n = child(root, "income")) != NULL) {
-        doc->kind = VALUE_INCOME;
-        rc = read_income(doc, n);
-    } else if ((n = child(root, "cost")) != NULL) {
-        doc->kind = VALUE_COST;
-        read_cost(doc, n);
-        doc->root_line = (int)xmlGetLineNo(n);
-    } else {
-        doc->kind = VALUE_MARKET;
-        n = child(root, "market");
-        doc->root_line = (int)xmlGetLineNo(n);
-        rc = read_market(doc, n);
-    }
+    doc->nrights = count(root, "income") + count(root, "cost") + count(root, "market");
+    if ((doc->rights = calloc(doc->nrights, sizeof *doc->rights)) == NULL)
+        rc = -1;
+    doc->nrights = 0;
+    for (n = root->children; rc == 0 && n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "montecarlo") != 0)
+            rc = read_right(doc, doc->nrights++, n);
+    doc->scope[0] = '\0';
     if (rc == 0 && (n = child(root, "montecarlo")) != NULL)
         rc = read_montecarlo(doc, n, path, errs);
     if (rc < 0 && !ferror(errs))
@@ -586,14 +610,19 @@ value_doc_free(value_doc *doc)
 
     for (i = 0; i < doc->nnames; i++)
         free(doc->names[i]);
+    for (i = 0; doc->rights != NULL && i < doc->nrights; i++) {
+        value_right *r = &doc->rights[i];
+
+        free(r->base);
+        free(r->shares);
+        free(r->without);
+        free(r->charges);
+        free(r->premia);
+        free(r->comparables);
+    }
+    free(doc->rights);
     free(doc->names);
-    free(doc->base);
-    free(doc->shares);
-    free(doc->without);
     free(doc->correlation);
-    free(doc->charges);
-    free(doc->premia);
-    free(doc->comparables);
     free(doc->inputs);
     free(doc->lines);
     memset(doc, 0, sizeof *doc);

@@ -17,12 +17,29 @@ static const char *const SHIFT_NAMES[] = {
 
 /* ---- text ------------------------------------------------------------ */
 
+static double
+bundle_total(ipl_value *const *vs, size_t n)
+{
+    double sum = 0;
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        sum += ipl_value_total(vs[k]);
+    return sum;
+}
+
 int
-value_write_text(FILE *out, const ipl_value *v, const ipl_montecarlo *mc)
+value_write_text(FILE *out, ipl_value *const *vs, size_t n, const ipl_montecarlo *mc)
 {
     size_t i;
 
-    fputs(ipl_value_trace(v), out);
+    for (i = 0; i < n; i++) {
+        if (n > 1)
+            fprintf(out, "== right %zu ==\n", i);
+        fputs(ipl_value_trace(vs[i]), out);
+    }
+    if (n > 1)
+        fprintf(out, "bundle value: %.2f\n", bundle_total(vs, n));
     if (mc == NULL)
         return 0;
     fprintf(out, "Monte Carlo: %zu paths, deterministic %.2f, mean %.2f, sd %.2f\n",
@@ -33,10 +50,10 @@ value_write_text(FILE *out, const ipl_value *v, const ipl_montecarlo *mc)
                 ipl_montecarlo_quantile(mc, QUANTILES[i]));
     for (i = 0; i < ipl_montecarlo_bin_count(mc); i++) {
         double lo, hi;
-        size_t n;
+        size_t k;
 
-        if (ipl_montecarlo_bin(&lo, &hi, &n, mc, i, NULL) == IPL_OK)
-            fprintf(out, "  [%.2f, %.2f] %zu\n", lo, hi, n);
+        if (ipl_montecarlo_bin(&lo, &hi, &k, mc, i, NULL) == IPL_OK)
+            fprintf(out, "  [%.2f, %.2f] %zu\n", lo, hi, k);
     }
     return 0;
 }
@@ -140,21 +157,11 @@ xml_montecarlo(xmlTextWriterPtr w, const ipl_montecarlo *mc)
     return xmlTextWriterEndElement(w);
 }
 
-int
-value_write_xml(FILE *out, const ipl_value *v, const ipl_montecarlo *mc)
+/* The attributes and children of one right's element. */
+static int
+xml_right(xmlTextWriterPtr w, const ipl_value *v)
 {
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    int rc = -1;
-
-    if (w == NULL)
-        goto out;
-    xmlTextWriterSetIndent(w, 1);
-    if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
-        start(w, "valuation-result") < 0 ||
-        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns",
-                                    (const xmlChar *)"urn:ipledge:valuation:1") < 0 ||
-        xmlTextWriterWriteAttribute(w, (const xmlChar *)"method",
+    if (xmlTextWriterWriteAttribute(w, (const xmlChar *)"method",
                                     (const xmlChar *)ipl_value_method_name(
                                         ipl_value_method_of(v))) < 0 ||
         attr(w, "value", ipl_value_total(v)) < 0 ||
@@ -163,17 +170,51 @@ value_write_xml(FILE *out, const ipl_value *v, const ipl_montecarlo *mc)
                                     (const xmlChar *)ipl_value_reason_name(
                                         ipl_value_period_reason(v))) < 0 ||
         xmlTextWriterEndElement(w) < 0 || xml_rows(w, v) < 0 || xml_named(w, v) < 0 ||
-        (mc != NULL && xml_montecarlo(w, mc) < 0) ||
         xmlTextWriterWriteElement(w, (const xmlChar *)"trace",
-                                  (const xmlChar *)ipl_value_trace(v)) < 0 ||
-        xmlTextWriterEndDocument(w) < 0)
-        goto out;
-    xmlFreeTextWriter(w);
-    w = NULL;
-    fputs((const char *)xmlBufferContent(buf), out);
-    rc = 0;
-out:
-    xmlFreeTextWriter(w);
+                                  (const xmlChar *)ipl_value_trace(v)) < 0)
+        return -1;
+    return 0;
+}
+
+static int
+xml_document(xmlTextWriterPtr w, ipl_value *const *vs, size_t n, const ipl_montecarlo *mc)
+{
+    size_t k;
+
+    if (xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL) < 0 ||
+        start(w, "valuation-result") < 0 ||
+        xmlTextWriterWriteAttribute(w, (const xmlChar *)"xmlns",
+                                    (const xmlChar *)"urn:ipledge:valuation:1") < 0)
+        return -1;
+    if (n == 1 && xml_right(w, vs[0]) < 0)
+        return -1;
+    if (n > 1 && (xmlTextWriterWriteAttribute(w, (const xmlChar *)"method",
+                                              (const xmlChar *)"bundle") < 0 ||
+                  attr(w, "value", bundle_total(vs, n)) < 0))
+        return -1;
+    for (k = 0; n > 1 && k < n; k++)
+        if (start(w, "right") < 0 || xml_right(w, vs[k]) < 0 ||
+            xmlTextWriterEndElement(w) < 0)
+            return -1;
+    if ((mc != NULL && xml_montecarlo(w, mc) < 0) || xmlTextWriterEndDocument(w) < 0)
+        return -1;
+    return 0;
+}
+
+int
+value_write_xml(FILE *out, ipl_value *const *vs, size_t n, const ipl_montecarlo *mc)
+{
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+    int rc = -1;
+
+    if (w != NULL) {
+        xmlTextWriterSetIndent(w, 1);
+        rc = xml_document(w, vs, n, mc);
+        xmlFreeTextWriter(w);          /* flushes into buf */
+        if (rc == 0)
+            fputs((const char *)xmlBufferContent(buf), out);
+    }
     xmlBufferFree(buf);
     return rc;
 }
@@ -257,18 +298,37 @@ json_montecarlo(const ipl_montecarlo *mc)
                      "quantiles", q, "histogram", hist);
 }
 
-int
-value_write_json(FILE *out, const ipl_value *v, const ipl_montecarlo *mc)
+/* value, method, period, rows, trace, the rate, sensitivities and
+ * figures of one right. */
+static json_t *
+json_right(const ipl_value *v)
 {
-    json_t *root = json_pack("{s:o,s:s,s:{s:o,s:s},s:o,s:s}",
-                             "value", real(ipl_value_total(v)),
-                             "method", ipl_value_method_name(ipl_value_method_of(v)),
-                             "period", "years", real(ipl_value_period(v)), "reason",
-                             ipl_value_reason_name(ipl_value_period_reason(v)),
-                             "rows", json_rows(v), "trace", ipl_value_trace(v));
+    json_t *o = json_pack("{s:o,s:s,s:{s:o,s:s},s:o,s:s}",
+                          "value", real(ipl_value_total(v)),
+                          "method", ipl_value_method_name(ipl_value_method_of(v)),
+                          "period", "years", real(ipl_value_period(v)), "reason",
+                          ipl_value_reason_name(ipl_value_period_reason(v)),
+                          "rows", json_rows(v), "trace", ipl_value_trace(v));
+
+    return o != NULL ? json_named(v, o) : NULL;
+}
+
+int
+value_write_json(FILE *out, ipl_value *const *vs, size_t n, const ipl_montecarlo *mc)
+{
+    json_t *root = NULL, *rights;
+    size_t k;
     int rc = -1;
 
-    if (root != NULL && json_named(v, root) != NULL &&
+    if (n == 1) {
+        root = json_right(vs[0]);
+    } else if ((rights = json_array()) != NULL) {
+        for (k = 0; k < n; k++)
+            json_array_append_new(rights, json_right(vs[k]));
+        root = json_pack("{s:o,s:s,s:o}", "value", real(bundle_total(vs, n)), "method",
+                         "bundle", "rights", rights);
+    }
+    if (root != NULL &&
         (mc == NULL || json_object_set_new(root, "montecarlo", json_montecarlo(mc)) == 0) &&
         json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) == 0) {
         fputc('\n', out);
