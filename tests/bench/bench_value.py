@@ -89,7 +89,7 @@ def report(what, unit, count, np_t, c1, c2):
 
 def main():
     binary = sys.argv[1]
-    n, mc_n, paths = (int(x) for x in (sys.argv[2:5] or (1_000_000, 1_000, 10_000)))
+    n, mc_n, paths = (int(x) for x in (sys.argv[2:5] or (1_000_000, 10_000, 10_000)))
     rng = np.random.default_rng(20241121)
     cases = make_cases(n, rng)
     mc_cases = cases[:mc_n]
