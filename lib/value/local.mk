@@ -13,6 +13,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/kernel.c \
 	lib/value/market.c \
 	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
+	lib/value/montecarlo_result.c \
 	lib/value/names.c \
 	lib/value/result.c \
 	lib/value/share.c \

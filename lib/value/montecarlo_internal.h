@@ -7,6 +7,19 @@
 #include "ipledge/montecarlo.h"
 #include "value_internal.h"
 
+/* A finished simulation. */
+struct ipl_montecarlo {
+    size_t  paths;
+    double *values;            /* sorted ascending */
+    double  mean, sd, deterministic;
+    size_t  nbins;
+    size_t *bins;
+};
+
+/* Mean, sd, the sort and the histogram of mc->values; tmp has room for
+ * 2 × paths keys. */
+void ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp);
+
 /* A checked distribution with the constants every draw needs. */
 typedef struct ipl__dist {
     ipl_montecarlo_dist d;
