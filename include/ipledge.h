@@ -22,5 +22,8 @@
 #include "ipledge/ident.h"
 #include "ipledge/pledge.h"
 #include "ipledge/policy.h"
+#include "ipledge/value.h"
+#include "ipledge/montecarlo.h"
+#include "ipledge/indicators.h"
 
 #endif /* IPLEDGE_H */

@@ -33,5 +33,8 @@ cli_command_fn cli_policy;
 
 /* `ipledge pledge …`: a pledge decision under a policy. */
 cli_command_fn cli_pledge;
+/* `ipledge value FILE.xml`: a valuation from an assumptions document,
+ * printed as text, XML or JSON. */
+cli_command_fn cli_value;
 
 #endif /* IPLEDGE_CLI_H */

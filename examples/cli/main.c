@@ -15,6 +15,7 @@ static const struct {
     { "demo", "work through money, date and day-count examples", cli_demo },
     { "policy", "list, show or check policies (presets and files)", cli_policy },
     { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
+    { "value", "value a right from an assumptions document (FILE.xml)", cli_value },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
