@@ -18,5 +18,6 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/loan.h"
 
 #endif /* IPLEDGE_H */

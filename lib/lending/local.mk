@@ -1,2 +1,17 @@
 # Lending: loan schedules, subsidies and risk compensation.
 # Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/lending/loan_internal.h \
+	lib/lending/loan_accrue.c \
+	lib/lending/loan_schedule.c \
+	lib/lending/loan_terms.c
+lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/lending
+ipledgeinclude_HEADERS += include/ipledge/loan.h
+
+IPL_SUITES += tests/check_loan
+tests_check_loan_SOURCES = tests/check_loan.c
+tests_check_loan_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/lending
+tests_check_loan_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_loan_LDADD = $(IPL_TEST_LDADD)
+
