@@ -19,5 +19,6 @@
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
 #include "ipledge/loan.h"
+#include "ipledge/compensation.h"
 
 #endif /* IPLEDGE_H */

@@ -2,12 +2,16 @@
 # Included by Makefile.am.
 
 lib_libipledge_internal_la_SOURCES += \
+	lib/lending/compensation.c \
+	lib/lending/compensation_internal.h \
+	lib/lending/compensation_regime.c \
+	lib/lending/compensation_sim.c \
 	lib/lending/loan_internal.h \
 	lib/lending/loan_accrue.c \
 	lib/lending/loan_schedule.c \
 	lib/lending/loan_terms.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/lending
-ipledgeinclude_HEADERS += include/ipledge/loan.h
+ipledgeinclude_HEADERS += include/ipledge/compensation.h include/ipledge/loan.h
 
 IPL_SUITES += tests/check_loan
 tests_check_loan_SOURCES = tests/check_loan.c
@@ -15,3 +19,9 @@ tests_check_loan_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/lending
 tests_check_loan_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_loan_LDADD = $(IPL_TEST_LDADD)
 
+
+IPL_SUITES += tests/check_compensation
+tests_check_compensation_SOURCES = tests/check_compensation.c
+tests_check_compensation_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_compensation_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_compensation_LDADD = $(IPL_TEST_LDADD)
