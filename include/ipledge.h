@@ -19,6 +19,7 @@
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
 #include "ipledge/loan.h"
+#include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
 
 #endif /* IPLEDGE_H */

@@ -8,6 +8,7 @@
 #include "error_internal.h"
 #include "money_internal.h"
 #include "compensation_internal.h"
+#include "lending_internal.h"
 
 int
 ipl_compensation_claim_init(ipl_compensation_claim *claim, unsigned int version)
@@ -41,8 +42,8 @@ comp__check_recoveries(const ipl_compensation_claim *c, const char *cur, ipl_err
                              "date must be a valid date on or after the NPL date");
         if (i > 0 && ipl_date_compare(r->date, c->recoveries[i - 1].date) < 0)
             return ipl__fail(err, IPL_EINVAL, where, "recoveries must be in date order");
-        if ((rc = ipl__comp_amount(&r->proceeds, cur, where, err)) < 0
-            || (rc = ipl__comp_amount(&r->costs, cur, where, err)) < 0)
+        if ((rc = ipl__lending_amount(&r->proceeds, cur, where, err)) < 0
+            || (rc = ipl__lending_amount(&r->costs, cur, where, err)) < 0)
             return rc;
     }
     return IPL_OK;
@@ -72,15 +73,15 @@ comp__check_claim(const ipl_compensation_claim *c, ipl_error *err)
     if (!(c->ip_share >= 0.0 && c->ip_share <= 1.0))
         return ipl__fail(err, IPL_EINVAL, "claim.ip_share",
                          "must lie in (0, 1] (0 for 1), got %g", c->ip_share);
-    if ((rc = ipl__comp_amount(&c->outstanding_interest, cur,
+    if ((rc = ipl__lending_amount(&c->outstanding_interest, cur,
                                "claim.outstanding_interest", err)) < 0
-        || (rc = ipl__comp_amount(&c->borrower_balance, cur,
+        || (rc = ipl__lending_amount(&c->borrower_balance, cur,
                                   "claim.borrower_balance", err)) < 0
-        || (rc = ipl__comp_amount(&c->used_borrower_year, cur,
+        || (rc = ipl__lending_amount(&c->used_borrower_year, cur,
                                   "claim.used_borrower_year", err)) < 0
-        || (rc = ipl__comp_amount(&c->used_bank_year, cur, "claim.used_bank_year",
+        || (rc = ipl__lending_amount(&c->used_bank_year, cur, "claim.used_bank_year",
                                   err)) < 0
-        || (rc = ipl__comp_amount(&c->fund_balance, cur, "claim.fund_balance", err)) < 0)
+        || (rc = ipl__lending_amount(&c->fund_balance, cur, "claim.fund_balance", err)) < 0)
         return rc;
     return comp__check_recoveries(c, cur, err);
 }

@@ -31,9 +31,4 @@ int ipl__comp_tier(size_t *out, const ipl_compensation_regime *r,
 /* The funds' share of a tier in basis points. */
 int64_t ipl__comp_fund_bp(const ipl_compensation_regime *r, size_t tier);
 
-/* An amount in currency that must be ≥ 0; a zero amount's currency is
- * not looked at, so a zeroed field means "none". */
-int ipl__comp_amount(const ipl_money *m, const char *currency,
-                     const char *where, ipl_error *err);
-
 #endif /* IPL_COMPENSATION_INTERNAL_H */

@@ -7,6 +7,7 @@
 #include "error_internal.h"
 #include "money_internal.h"
 #include "compensation_internal.h"
+#include "lending_internal.h"
 
 int
 ipl_compensation_regime_init(ipl_compensation_regime *regime, unsigned int version)
@@ -17,19 +18,6 @@ ipl_compensation_regime_init(ipl_compensation_regime *regime, unsigned int versi
         return IPL_EVERSION;
     memset(regime, 0, sizeof *regime);
     regime->version = version;
-    return IPL_OK;
-}
-
-int
-ipl__comp_amount(const ipl_money *m, const char *currency, const char *where,
-                 ipl_error *err)
-{
-    if (m->minor < 0)
-        return ipl__fail(err, IPL_EINVAL, where, "must be >= 0, got %lld minor units",
-                         (long long)m->minor);
-    if (m->minor > 0 && strncmp(m->currency, currency, 4) != 0)
-        return ipl__fail(err, IPL_EINVAL, where, "currency %.3s is not %s",
-                         m->currency, currency);
     return IPL_OK;
 }
 
@@ -80,7 +68,7 @@ comp__check_tiers(const ipl_compensation_regime *r, const char *currency,
         int64_t sum = 0;
 
         snprintf(where, sizeof where, "regime.tiers[%zu]", i);
-        if ((rc = ipl__comp_amount(&t->up_to, currency, where, err)) < 0)
+        if ((rc = ipl__lending_amount(&t->up_to, currency, where, err)) < 0)
             return rc;
         if (t->up_to.minor == 0 && i + 1 < r->n_tiers)
             return ipl__fail(err, IPL_EINVAL, where,
@@ -108,13 +96,13 @@ comp__check_caps(const ipl_compensation_regime *r, const char *currency,
 {
     int rc;
 
-    if ((rc = ipl__comp_amount(&r->cap_covered_per_loan, currency,
+    if ((rc = ipl__lending_amount(&r->cap_covered_per_loan, currency,
                                "regime.cap_covered_per_loan", err)) < 0
-        || (rc = ipl__comp_amount(&r->cap_payout_per_loan, currency,
+        || (rc = ipl__lending_amount(&r->cap_payout_per_loan, currency,
                                   "regime.cap_payout_per_loan", err)) < 0
-        || (rc = ipl__comp_amount(&r->cap_borrower_year, currency,
+        || (rc = ipl__lending_amount(&r->cap_borrower_year, currency,
                                   "regime.cap_borrower_year", err)) < 0
-        || (rc = ipl__comp_amount(&r->cap_bank_year, currency,
+        || (rc = ipl__lending_amount(&r->cap_bank_year, currency,
                                   "regime.cap_bank_year", err)) < 0)
         return rc;
     return IPL_OK;

@@ -6,12 +6,16 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/lending/compensation_internal.h \
 	lib/lending/compensation_regime.c \
 	lib/lending/compensation_sim.c \
+	lib/lending/lending.c \
+	lib/lending/lending_internal.h \
 	lib/lending/loan_internal.h \
 	lib/lending/loan_accrue.c \
 	lib/lending/loan_schedule.c \
-	lib/lending/loan_terms.c
+	lib/lending/loan_terms.c \
+	lib/lending/subsidy.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/lending
-ipledgeinclude_HEADERS += include/ipledge/compensation.h include/ipledge/loan.h
+ipledgeinclude_HEADERS += include/ipledge/compensation.h include/ipledge/loan.h \
+	include/ipledge/subsidy.h
 
 IPL_SUITES += tests/check_loan
 tests_check_loan_SOURCES = tests/check_loan.c
@@ -25,3 +29,9 @@ tests_check_compensation_SOURCES = tests/check_compensation.c
 tests_check_compensation_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_compensation_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_compensation_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_subsidy
+tests_check_subsidy_SOURCES = tests/check_subsidy.c
+tests_check_subsidy_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_subsidy_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_subsidy_LDADD = $(IPL_TEST_LDADD)
