@@ -20,4 +20,10 @@ typedef int cli_command_fn(int argc, char **argv, FILE *out, FILE *errs);
  * figures. */
 cli_command_fn cli_demo;
 
+/* `ipledge schedule`: a loan's repayment schedule (lending). */
+cli_command_fn cli_schedule;
+
+/* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
+cli_command_fn cli_compensate;
+
 #endif /* IPLEDGE_CLI_H */

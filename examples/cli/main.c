@@ -13,6 +13,8 @@ static const struct {
     cli_command_fn *run;
 } commands[] = {
     { "demo", "work through money, date and day-count examples", cli_demo },
+    { "schedule", "print a loan's repayment schedule", cli_schedule },
+    { "compensate", "share a defaulted loan's loss under a regime", cli_compensate },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -35,3 +35,11 @@ tests_check_subsidy_SOURCES = tests/check_subsidy.c
 tests_check_subsidy_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_subsidy_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_subsidy_LDADD = $(IPL_TEST_LDADD)
+
+examples_ipledge_SOURCES += \
+	examples/cli/compensate.c \
+	examples/cli/lending_io.c \
+	examples/cli/lending_io.h \
+	examples/cli/schedule.c
+
+IPL_SCRIPT_TESTS += tests/check_lending_cli.sh
