@@ -6,38 +6,29 @@
 
 #include "ipledge/currency.h"
 #include "ipledge/loan.h"
-#include "decimal_internal.h"
 #include "error_internal.h"
 #include "money_internal.h"
 #include "rounding_internal.h"
 #include "loan_internal.h"
 
 int
-ipl__loan_accrue(int64_t *out, int64_t balance, double rate, int64_t num,
-                 int64_t den, ipl_rounding how, const char *where, ipl_error *err)
+ipl__loan_accrue(int64_t *out, int64_t balance, const ipl__decimal *r, int64_t num,
+                 int64_t den, ipl_rounding how)
 {
-    ipl__decimal r;
     ipl__u128 n, d = (ipl__u128)den;
     int i;
 
-    if (ipl__decimal_from_double(&r, rate) < 0)
-        return ipl__fail(err, IPL_EINVAL, where, "the rate is not finite");
     /* balance < 2^63 and digits < 10^15 < 2^50: this product fits. */
-    n = (ipl__u128)balance * r.digits;
+    n = (ipl__u128)balance * r->digits;
     if (__builtin_mul_overflow(n, (ipl__u128)num, &n))
-        goto overflow;
-    for (i = 0; i < r.exp10; i++)
+        return IPL_EOVERFLOW;
+    for (i = 0; i < r->exp10; i++)
         if (__builtin_mul_overflow(n, (ipl__u128)10, &n))
-            goto overflow;
-    for (i = 0; i > r.exp10; i--)
+            return IPL_EOVERFLOW;
+    for (i = 0; i > r->exp10; i--)
         if (__builtin_mul_overflow(d, (ipl__u128)10, &d))
-            goto overflow;
-    if (ipl__round_quotient(out, 0, n, d, how) == IPL_OK)
-        return IPL_OK;
-overflow:
-    return ipl__fail(err, IPL_EOVERFLOW, where,
-                     "interest on %lld minor units at %g overflows",
-                     (long long)balance, rate);
+            return IPL_EOVERFLOW;
+    return ipl__round_quotient(out, 0, n, d, how);
 }
 
 int

@@ -5,6 +5,7 @@
 #define IPL_LOAN_INTERNAL_H
 
 #include "ipledge/loan.h"
+#include "decimal_internal.h"
 
 /* Longest schedule accepted: 100 years of monthly payments. */
 #define IPL__LOAN_MAX_PERIODS 1200u
@@ -29,12 +30,13 @@ int ipl__loan_check_terms(const ipl_loan_terms *terms, ipl_rounding *how,
 int ipl__loan_period_months(ipl_loan_frequency frequency);
 
 /* *out = balance × rate × num ÷ den rounded by how (a concrete mode),
- * exactly: rate is read as its 15-digit decimal. balance, rate and num
- * are ≥ 0, den > 0. Returns IPL_OK or IPL_EOVERFLOW (where names the
- * row). */
-int ipl__loan_accrue(int64_t *out, int64_t balance, double rate, int64_t num,
-                     int64_t den, ipl_rounding how, const char *where,
-                     ipl_error *err);
+ * exactly, with rate the decimal a double was read as (see
+ * ipl__decimal_from_double(); reading is the slow part, so callers
+ * keep it while the rate stays). balance, rate and num are ≥ 0, den
+ * > 0. Returns IPL_OK or IPL_EOVERFLOW, leaving the message to the
+ * caller, which knows the row. */
+int ipl__loan_accrue(int64_t *out, int64_t balance, const ipl__decimal *rate,
+                     int64_t num, int64_t den, ipl_rounding how);
 
 /* *out = the annuity instalment of balance over n periods at the
  * period rate r (balance ÷ n when r is 0), in minor units of currency

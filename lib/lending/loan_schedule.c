@@ -22,6 +22,8 @@ typedef struct loan__build {
     int64_t *plan;         /* IPL_LOAN_PLAN: the parts still to repay */
     ipl_money *scratch;    /* IPL_LOAN_PLAN: room for a proportional split */
     size_t next_prepay;    /* first prepayment not yet made */
+    double decoded;        /* the rate last read as a decimal ... */
+    ipl__decimal decimal;  /* ... and that decimal */
 } loan__build;
 
 /* The k-th payment date, always counted from the anchor (start or the
@@ -217,10 +219,8 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
     const ipl_loan_terms *t = b->t;
     ipl_loan_row *r = &s->rows[k];
     int64_t num, den, regular = 0;
-    char where[32];
     int rc;
 
-    snprintf(where, sizeof where, "rows[%zu]", k);
     loan__row_money(r, t->principal.currency);
     r->start = k == 0 ? t->start : s->rows[k - 1].date;
     if ((rc = loan__payment_date(&r->date, b, k, err)) < 0)
@@ -230,9 +230,15 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
                                     err)) < 0)
         return rc;
     r->opening.minor = b->balance;
-    if ((rc = ipl__loan_accrue(&r->interest.minor, b->balance, r->rate, num, den,
-                               b->how, where, err)) < 0
-        || (rc = loan__regular(&regular, b, k, r->rate, r->interest.minor, err)) < 0)
+    if (k == 0 || loan__differ(r->rate, b->decoded)) {
+        ipl__decimal_from_double(&b->decimal, r->rate);   /* the rate is finite */
+        b->decoded = r->rate;
+    }
+    if (ipl__loan_accrue(&r->interest.minor, b->balance, &b->decimal, num, den,
+                         b->how) < 0)
+        return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                         "the interest of period %zu overflows", k + 1);
+    if ((rc = loan__regular(&regular, b, k, r->rate, r->interest.minor, err)) < 0)
         return rc;
     r->principal.minor = k + 1 == b->end || regular > b->balance ? b->balance
                                                                   : regular;
@@ -243,7 +249,8 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
         return rc;
     if (__builtin_add_overflow(r->interest.minor, r->principal.minor,
                                &r->payment.minor))
-        return ipl__fail(err, IPL_EOVERFLOW, where, "the payment overflows");
+        return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                         "the payment of period %zu overflows", k + 1);
     r->closing.minor = b->balance;
     *done = b->balance == 0;
     return IPL_OK;

@@ -43,3 +43,18 @@ examples_ipledge_SOURCES += \
 	examples/cli/schedule.c
 
 IPL_SCRIPT_TESTS += tests/check_lending_cli.sh
+
+# make bench-schedule: the C benchmark and its numpy counterpart in one run.
+# Makefile.am does not define EXTRA_PROGRAMS yet, and automake refuses
+# += on an undefined variable: this '=' becomes '+=' once it does.
+EXTRA_PROGRAMS = tests/bench/bench_schedule
+tests_bench_bench_schedule_SOURCES = tests/bench/bench_schedule.c
+tests_bench_bench_schedule_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+tests_bench_bench_schedule_CFLAGS = $(WARN_CFLAGS) -O2
+tests_bench_bench_schedule_LDADD = lib/libipledge.la
+EXTRA_DIST += tests/bench/schedule_numpy.py
+CLEANFILES += tests/bench/bench_schedule$(EXEEXT) tests/bench/bench_schedule.out
+IPL_BENCH_TARGETS += bench-schedule
+bench-schedule: tests/bench/bench_schedule$(EXEEXT)
+	$(AM_V_at)tests/bench/bench_schedule$(EXEEXT) > tests/bench/bench_schedule.out
+	$(AM_V_at)$(PYTHON3) $(srcdir)/tests/bench/schedule_numpy.py tests/bench/bench_schedule.out

@@ -104,6 +104,7 @@ subsidy__base(int64_t *out, const ipl_loan_schedule *loan, const ipl_loan_row *r
               const ipl_subsidy_rule *r, ipl_rounding how, ipl_error *err)
 {
     double ip = r->ip_share > 0.0 ? r->ip_share : 1.0, rate = r->rate;
+    ipl__decimal dec;
     int64_t num, den;
     int rc;
 
@@ -116,8 +117,13 @@ subsidy__base(int64_t *out, const ipl_loan_schedule *loan, const ipl_loan_row *r
                                     err)) < 0)
         return rc;
     /* One rounding: the rate and the share are read as one decimal. */
-    return ipl__loan_accrue(out, row->opening.minor, rate * ip, num, den, how,
-                            "rule.rate", err);
+    if (ipl__decimal_from_double(&dec, rate * ip) < 0)
+        return ipl__fail(err, IPL_EINVAL, "rule.rate", "is not finite");
+    if (ipl__loan_accrue(out, row->opening.minor, &dec, num, den, how) < 0)
+        return ipl__fail(err, IPL_EOVERFLOW, "rule.rate",
+                         "the base of the period ending %04d-%02d-%02d overflows",
+                         row->date.year, row->date.month, row->date.day);
+    return IPL_OK;
 }
 
 /* The subsidy within the caps left; counts it against them. */
