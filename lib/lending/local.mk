@@ -58,3 +58,5 @@ IPL_BENCH_TARGETS += bench-schedule
 bench-schedule: tests/bench/bench_schedule$(EXEEXT)
 	$(AM_V_at)tests/bench/bench_schedule$(EXEEXT) > tests/bench/bench_schedule.out
 	$(AM_V_at)$(PYTHON3) $(srcdir)/tests/bench/schedule_numpy.py tests/bench/bench_schedule.out
+
+dist_doc_DATA += doc/schedules.md
