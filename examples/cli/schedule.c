@@ -344,7 +344,7 @@ print_json(FILE *out, const sched_args *a, const ipl_loan_schedule *s)
 int
 cli_schedule(int argc, char **argv, FILE *out, FILE *errs)
 {
-    static sched_args a;     /* large: the plan has room for 1,200 parts */
+    sched_args a;            /* about 20 kB: the plan has room for 1,200 parts */
     ipl_loan_schedule *s = NULL;
     ipl_error err;
     int rc = CLI_OK;

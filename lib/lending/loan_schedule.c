@@ -111,6 +111,7 @@ loan__replan(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
              ipl_error *err)
 {
     size_t i, n = b->end - k - 1;
+    ipl_money total;
     int rc;
 
     if (how == IPL_LOAN_SHORTEN_TERM) {
@@ -121,17 +122,14 @@ loan__replan(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
             amount -= take;
         }
         return IPL_OK;
-    } else {
-        ipl_money total;
-
-        total.minor = amount;
-        memcpy(total.currency, b->t->principal.currency, 4);
-        if ((rc = ipl_money_split(b->scratch, &total, b->plan + k + 1, n, err)) < 0)
-            return rc;
-        for (i = 0; i < n; i++)
-            b->plan[k + 1 + i] -= b->scratch[i].minor;
-        return IPL_OK;
     }
+    total.minor = amount;
+    memcpy(total.currency, b->t->principal.currency, 4);
+    if ((rc = ipl_money_split(b->scratch, &total, b->plan + k + 1, n, err)) < 0)
+        return rc;
+    for (i = 0; i < n; i++)
+        b->plan[k + 1 + i] -= b->scratch[i].minor;
+    return IPL_OK;
 }
 
 /* After a partial prepayment in period k the method's level payment or
