@@ -108,7 +108,7 @@ sim__loans(sim__loan *out, const ipl_compensation_exposure *loans, size_t n,
                              "pd, lgd and ip_share must be fractions in [0, 1]");
         if ((rc = ipl__comp_tier(&tier, r, e->principal.minor, where, err)) < 0)
             return rc;
-        covered = (double)e->principal.minor * e->lgd * ip;
+        covered = ip < r->min_ip_share ? 0.0 : (double)e->principal.minor * e->lgd * ip;
         if (r->cap_covered_per_loan.minor > 0)
             covered = fmin(covered, (double)r->cap_covered_per_loan.minor);
         pay = covered * (double)ipl__comp_fund_bp(r, tier) / IPL_COMPENSATION_BP;
@@ -230,6 +230,8 @@ ipl_compensation_simulate(ipl_compensation_sim_result *out,
         run.fund = (double)opts->fund_balance.minor / scale;
         run.bank_cap = regime->cap_bank_year.minor > 0
                      ? (double)regime->cap_bank_year.minor / scale : HUGE_VAL;
+        if (regime->cap_bank_year_fraction > 0.0)   /* the portfolio is the new loans */
+            run.bank_cap = fmin(run.bank_cap, regime->cap_bank_year_fraction * total);
         sim__blocks(payouts, scenarios, &exhausted, &run, opts->seed);
         sim__figures(out, payouts, scenarios, exhausted, total / run.fund);
     }
