@@ -764,7 +764,9 @@ START_TEST(test_oom)
     ctx.loans = loans;
     ctx.opts = &o;
     ck_assert_uint_eq(iplt_oom_check(oom_settle, &ctx), 1);
-    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 4);
+    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 5);
+    o.threads = 2;
+    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 7);
 }
 END_TEST
 
@@ -848,6 +850,12 @@ START_TEST(test_sim_binomial)
     ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
     ck_assert(iplt_same_double(a.expected_payout, b.expected_payout));
     ck_assert(iplt_same_double(a.p95_payout, b.p95_payout));
+    /* Blocks dealt to 3 threads: the same figures, bit for bit. */
+    o.threads = 3;
+    ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
+    ck_assert(iplt_same_double(a.expected_payout, b.expected_payout));
+    ck_assert(iplt_same_double(a.p95_payout, b.p95_payout));
+    ck_assert(iplt_same_double(a.prob_exhaustion, b.prob_exhaustion));
     o.seed++;
     ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
     ck_assert(!iplt_same_double(a.expected_payout, b.expected_payout));
@@ -877,6 +885,10 @@ START_TEST(test_sim_errors)
                       IPL_EINVAL, "opts.scenarios");
     iplt_assert_error(err, ipl_compensation_simulate(&res, &loan, 0, &r, &o, &err),
                       IPL_EINVAL, "n");
+    o = sim_options(100, 10);
+    o.threads = 257;
+    iplt_assert_error(err, ipl_compensation_simulate(&res, &loan, 1, &r, &o, &err),
+                      IPL_EINVAL, "opts.threads");
     o = sim_options(100, 10);
     r.n_tiers = 1;
     r.tiers[0].up_to = cny(50);

@@ -366,6 +366,9 @@ typedef struct ipl_compensation_sim_options {
     unsigned int years;
     /** the fund's balance at the start, > 0 (in the loans' currency) */
     ipl_money fund_balance;
+    /** threads to run blocks of scenarios on, 1 .. 256; 0 for 1. The
+     *  figures do not depend on it. */
+    unsigned int threads;
 } ipl_compensation_sim_options;
 
 /** Initialises simulation options: zero fields, version set.
@@ -395,7 +398,9 @@ typedef struct ipl_compensation_sim_result {
  * @c cap_bank_year_fraction × Σ principal limit each year's total); payouts stop
  * when the fund's balance is spent. Random numbers come from GSL's
  * MT19937, one independently seeded stream per block of 1,024
- * scenarios, so results do not depend on how blocks are run.
+ * scenarios; blocks are dealt to @c threads threads in turn, and the
+ * figures depend only on the seed and the number of scenarios, never on
+ * the number of threads.
  *
  * @param[out] out   receives the figures; written only on success.
  * @param loans      the portfolio, @p n loans of one currency.

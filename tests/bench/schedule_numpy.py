@@ -82,6 +82,8 @@ def main():
     print("  numpy (PCG64):            %8.3f s  expected %.2f  P95 %.2f  P(exhaust) %.4f"
           % (np_sim, mean, p95, exh))
     print("  ratio numpy/ipledge time: %.2f" % (np_sim / c["sim_seconds"]))
+    print("  ipledge on 2 threads: %.3f s (same figures; speed-up %.2f)"
+          % (c["sim_seconds_2_threads"], c["sim_seconds"] / c["sim_seconds_2_threads"]))
     print("  leverage (covered loans / fund): %.2f" % c["sim_leverage"])
 
 
