@@ -26,7 +26,10 @@
 
 /* One loan reduced to what a scenario needs. */
 typedef struct sim__loan {
-    double pd;
+    /* MT19937 draws 32-bit integers, and gsl_rng_uniform() is one over
+     * 2^32; u < pd exactly when the integer is below ⌈pd × 2^32⌉, so
+     * the draw is compared as an integer, without the division. */
+    uint64_t threshold;
     double payout;     /* the funds' payout if it defaults, major units */
 } sim__loan;
 
@@ -134,7 +137,7 @@ sim__loans(sim__loan *out, const ipl_compensation_exposure *loans, size_t n,
             pay = fmin(pay, (double)r->cap_payout_per_loan.minor);
         if (r->cap_borrower_year.minor > 0)
             pay = fmin(pay, (double)r->cap_borrower_year.minor);
-        out[i].pd = e->pd;
+        out[i].threshold = (uint64_t)ceil(e->pd * 4294967296.0);
         out[i].payout = pay / scale;
     }
     return IPL_OK;
@@ -156,7 +159,7 @@ sim__scenario(sim__worker *w, int *exhausted)
         double claims = 0.0;
 
         for (i = 0; i < sh->n; i++)
-            if (!w->defaulted[i] && gsl_rng_uniform(&w->rng) < sh->loans[i].pd) {
+            if (!w->defaulted[i] && gsl_rng_get(&w->rng) < sh->loans[i].threshold) {
                 w->defaulted[i] = 1;
                 claims += sh->loans[i].payout;
             }

@@ -69,7 +69,7 @@ schedules(double *seconds, long long *interest)
 }
 
 /* 1,000 loans of CNY 1,000,000.00, pd 2 %, lgd 60 %; fund 80 % / bank
- * 20 %; fund balance CNY 20,000,000.00; 20,000 scenarios over 3 years. */
+ * 20 %; fund balance CNY 35,000,000.00; 20,000 scenarios over 3 years. */
 static int
 simulation(double *seconds, ipl_compensation_sim_result *res, unsigned threads)
 {
@@ -100,7 +100,7 @@ simulation(double *seconds, ipl_compensation_sim_result *res, unsigned threads)
     o.scenarios = SCENARIOS;
     o.years = YEARS;
     o.threads = threads;
-    o.fund_balance = cny(2000000000);
+    o.fund_balance = cny(3500000000);
     t0 = now();
     if (ipl_compensation_simulate(res, loans, PORTFOLIO, &r, &o, &err) < 0) {
         fprintf(stderr, "bench_schedule: simulation: %s\n", err.message);

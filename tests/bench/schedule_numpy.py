@@ -32,7 +32,7 @@ def schedules():
 
 
 def simulation(loans=1000, scenarios=20000, years=3, pd=0.02, lgd=0.6,
-               fund_share=0.8, fund=20_000_000.0, principal=1_000_000.0):
+               fund_share=0.8, fund=35_000_000.0, principal=1_000_000.0):
     rng = np.random.default_rng(42)
     payout = principal * lgd * fund_share
     alive = np.ones((scenarios, loans), dtype=bool)
