@@ -25,5 +25,8 @@
 #include "ipledge/value.h"
 #include "ipledge/montecarlo.h"
 #include "ipledge/indicators.h"
+#include "ipledge/loan.h"
+#include "ipledge/subsidy.h"
+#include "ipledge/compensation.h"
 
 #endif /* IPLEDGE_H */

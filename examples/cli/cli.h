@@ -36,5 +36,10 @@ cli_command_fn cli_pledge;
 /* `ipledge value FILE.xml`: a valuation from an assumptions document,
  * printed as text, XML or JSON. */
 cli_command_fn cli_value;
+/* `ipledge schedule`: a loan's repayment schedule (lending). */
+cli_command_fn cli_schedule;
+
+/* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
+cli_command_fn cli_compensate;
 
 #endif /* IPLEDGE_CLI_H */
