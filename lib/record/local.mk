@@ -1,2 +1,17 @@
-# Records: identifiers (PCRE2), the record model, the office-format
-# parsers and the streaming reader (libxml2). Included by Makefile.am.
+# Records: the record model and its derived facts (lib/record), the
+# office-format parsers and the streaming reader (lib/parse, libxml2).
+# Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/record/record.c lib/record/record_build.c \
+	lib/record/record_expiry.c lib/record/record_finish.c \
+	lib/record/record_internal.h \
+	lib/parse/detect.c lib/parse/extract.c lib/parse/reader.c \
+	lib/parse/source.c lib/parse/parse_internal.h \
+	lib/parse/reader_internal.h lib/parse/rule_macros.h \
+	lib/parse/drivers_cnipa.c lib/parse/drivers_epo.c \
+	lib/parse/drivers_tm.c lib/parse/drivers_uspto.c \
+	lib/parse/drivers_wipo.c
+lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/record \
+	-I$(top_srcdir)/lib/parse
+ipledgeinclude_HEADERS += include/ipledge/record.h include/ipledge/parse.h

@@ -1,0 +1,178 @@
+/* Format names and detection from a document's root element: its local
+ * name and namespace URI, never its prefix (USPTO TSDR writes ns1:,
+ * ns2: where WIPO writes com:, tmk:). */
+#include <string.h>
+
+#include <libxml/xmlreader.h>
+
+#include "ipledge/parse.h"
+#include "error_internal.h"
+#include "parse_internal.h"
+
+static const char *const format_names[IPL_FORMAT_COUNT] = {
+    "auto", "uspto-grant", "uspto-application", "uspto-pap", "uspto-st32",
+    "ep-patent-document", "epo-ops", "st36", "jpo", "cnipa-old", "cnipa-new",
+    "st96-patent", "uspto-tdxf", "st66", "st96-trademark", "euipo-design",
+    "st96-design"
+};
+
+#define ST96 "http://www.wipo.int/standards/XMLSchema/ST96/"
+
+/* Root elements; a namespace of NULL means "no namespace", and one that
+ * starts with '*' matches URIs ending with the rest. */
+static const struct {
+    const char *local, *ns;
+    ipl_parse_format format;
+} roots[] = {
+    { "us-patent-grant", NULL, IPL_FORMAT_USPTO_GRANT },
+    { "us-patent-application", NULL, IPL_FORMAT_USPTO_APPLICATION },
+    { "patent-application-publication", NULL, IPL_FORMAT_USPTO_PAP },
+    { "PATDOC", NULL, IPL_FORMAT_USPTO_ST32 },
+    { "ep-patent-document", NULL, IPL_FORMAT_EP },
+    { "world-patent-data", "http://ops.epo.org", IPL_FORMAT_EPO_OPS },
+    { "patent-document", NULL, IPL_FORMAT_ST36 },
+    { "wo-patent-document", NULL, IPL_FORMAT_ST36 },
+    { "Application-body", NULL, IPL_FORMAT_ST36 },
+    { "jp-official-gazette", NULL, IPL_FORMAT_JPO },
+    { "cn-patent-document", NULL, IPL_FORMAT_CNIPA_OLD },
+    { "PatentDocumentAndRelated", "http://www.sipo.gov.cn/XMLSchema/business",
+      IPL_FORMAT_CNIPA_NEW },
+    { "PatentPublication", ST96 "Patent", IPL_FORMAT_ST96_PATENT },
+    { "ClaimsDocument", "urn:us:gov:doc:uspto:patent", IPL_FORMAT_ST96_PATENT },
+    { "SpecificationDocument", "urn:us:gov:doc:uspto:patent",
+      IPL_FORMAT_ST96_PATENT },
+    { "trademark-applications-daily", NULL, IPL_FORMAT_USPTO_TDXF },
+    { "case-file", NULL, IPL_FORMAT_USPTO_TDXF },
+    { "Transaction", "http://www.wipo.int/standards/XMLSchema/trademarks",
+      IPL_FORMAT_ST66 },
+    { "Transaction", "http://euipo.europa.eu/trademark/data", IPL_FORMAT_ST66 },
+    { "Transaction", "*.tmview.europa.eu/trademark/data", IPL_FORMAT_ST66 },
+    { "TrademarkTransaction", ST96 "Trademark", IPL_FORMAT_ST96_TRADEMARK },
+    { "TrademarkApplication", ST96 "Trademark", IPL_FORMAT_ST96_TRADEMARK },
+    { "Transaction", "http://www.wipo.int/standards/XMLSchema/Trademark/1",
+      IPL_FORMAT_ST96_TRADEMARK },
+    { "Transaction", "http://euipo.europa.eu/design/data",
+      IPL_FORMAT_EUIPO_DESIGN },
+    { "DesignApplication", ST96 "Design", IPL_FORMAT_ST96_DESIGN },
+};
+
+static int
+ns_matches(const char *want, const char *ns)
+{
+    size_t n, w;
+
+    if (want == NULL || ns == NULL)
+        return want == ns;
+    if (want[0] != '*')
+        return strcmp(want, ns) == 0;
+    n = strlen(ns);
+    w = strlen(want + 1);
+    return n > w && strcmp(ns + n - w, want + 1) == 0;
+}
+
+ipl_parse_format
+ipl__detect_root(const char *local, const char *ns_uri)
+{
+    size_t i;
+
+    for (i = 0; local != NULL && i < sizeof roots / sizeof *roots; i++)
+        if (strcmp(roots[i].local, local) == 0 && ns_matches(roots[i].ns, ns_uri))
+            return roots[i].format;
+    return IPL_FORMAT_AUTO;
+}
+
+const char *
+ipl_parse_format_name(ipl_parse_format format)
+{
+    return (unsigned)format < IPL_FORMAT_COUNT ? format_names[format] : NULL;
+}
+
+int
+ipl_parse_format_from_name(ipl_parse_format *out, const char *name,
+                           ipl_error *err)
+{
+    size_t i;
+
+    IPL__CHECK_ARG(err, out);
+    IPL__CHECK_ARG(err, name);
+    for (i = 0; i < IPL_FORMAT_COUNT; i++)
+        if (strcmp(format_names[i], name) == 0) {
+            *out = (ipl_parse_format)i;
+            return IPL_OK;
+        }
+    return ipl__fail(err, IPL_EINVAL, "name", "unknown format \"%s\"", name);
+}
+
+const ipl__driver *
+ipl__driver_for(ipl_parse_format format)
+{
+    static const ipl__driver *const families[] = {
+        ipl__drivers_uspto, ipl__drivers_epo, ipl__drivers_wipo,
+        ipl__drivers_cnipa, ipl__drivers_tm
+    };
+    size_t i;
+    const ipl__driver *d;
+
+    for (i = 0; i < sizeof families / sizeof *families; i++)
+        for (d = families[i]; d->name != NULL; d++)
+            if (d->format == format)
+                return d;
+    return NULL;
+}
+
+static void
+detect_error(void *ctx, xmlErrorPtr e)
+{
+    ipl_error *first = ctx;
+
+    if (first->code == IPL_OK && e != NULL && e->level >= XML_ERR_ERROR) {
+        first->code = IPL_EPARSE;
+        first->line = e->line;
+        first->column = e->int2;
+        snprintf(first->message, sizeof first->message, "%s",
+                 e->message ? e->message : "malformed XML");
+    }
+}
+
+int
+ipl_parse_detect(ipl_parse_format *out, const void *data, size_t size,
+                 ipl_error *err)
+{
+    xmlTextReaderPtr xr;
+    ipl_error xml;
+    ipl_parse_format f = IPL_FORMAT_AUTO;
+    const char *local = NULL;
+    int rc;
+
+    IPL__CHECK_ARG(err, out);
+    IPL__CHECK_ARG(err, data);
+    if (size > 0x7fffffff)
+        size = 0x7fffffff;     /* the root is near the start */
+    ipl_error_clear(&xml);
+    xr = xmlReaderForMemory(data, (int)size, "memory", NULL,
+                            XML_PARSE_NONET | XML_PARSE_NOERROR |
+                            XML_PARSE_NOWARNING);
+    if (xr == NULL)
+        return ipl__fail(err, IPL_ENOMEM, "data", "out of memory");
+    xmlTextReaderSetStructuredErrorHandler(xr, detect_error, &xml);
+    while ((rc = xmlTextReaderRead(xr)) == 1)
+        if (xmlTextReaderNodeType(xr) == XML_READER_TYPE_ELEMENT) {
+            local = (const char *)xmlTextReaderConstLocalName(xr);
+            f = ipl__detect_root(local, (const char *)
+                                 xmlTextReaderConstNamespaceUri(xr));
+            break;
+        }
+    if (local == NULL)
+        rc = ipl__fail_at(err, IPL_EPARSE, "data", xml.line, xml.column,
+                          "no root element: %s", xml.code ? xml.message
+                                                          : "empty input");
+    else if (f == IPL_FORMAT_AUTO)
+        rc = ipl__fail(err, IPL_EPARSE, "data",
+                       "no driver reads the root element <%s>", local);
+    else
+        rc = IPL_OK;
+    xmlFreeTextReader(xr);
+    if (rc == IPL_OK)
+        *out = f;
+    return rc;
+}

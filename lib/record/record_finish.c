@@ -1,0 +1,206 @@
+/* Facts derived once a driver has filled a record: claims kept in one
+ * language and marked independent or dependent, IPC subclasses. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ipledge/error.h"
+#include "record_internal.h"
+
+/* Phrases after which a claim number means "this claim depends on
+ * another". Matched case-insensitively for ASCII; each must be followed
+ * (after optional spaces) by a digit, except the last entries. */
+static const char *const claim_words[] = {
+    "claim", "claims", "anspruch", "ansprüche", "ansprüchen",
+    "revendication", "revendications", "权利要求", "請求項",
+};
+static const char *const claim_phrases[] = {
+    "preceding claim", "previous claim", "vorhergehenden ansprüche",
+    "revendications précédentes",
+};
+
+static int
+lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Does text contain word (ASCII case-insensitive) at position p? */
+static int
+match_at(const char *p, const char *word)
+{
+    while (*word != '\0' && lower((unsigned char)*p) == (unsigned char)*word)
+        p++, word++;
+    return *word == '\0';
+}
+
+/* A claim refers to another when a claim word is followed by a number
+ * or it speaks of "the preceding claims". */
+static int
+refers_to_claim(const char *text)
+{
+    const char *p;
+    size_t i;
+
+    for (p = text; *p != '\0'; p++) {
+        for (i = 0; i < sizeof claim_words / sizeof *claim_words; i++) {
+            const char *q = p;
+            if (!match_at(q, claim_words[i]))
+                continue;
+            q += strlen(claim_words[i]);
+            while (*q == ' ')
+                q++;
+            if (*q >= '0' && *q <= '9')
+                return 1;
+        }
+        for (i = 0; i < sizeof claim_phrases / sizeof *claim_phrases; i++)
+            if (match_at(p, claim_phrases[i]))
+                return 1;
+    }
+    return 0;
+}
+
+static int
+same_lang(const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* EP grants repeat the claims in English, German and French: keep the
+ * first language given, so that counts mean claims, not translations. */
+static void
+finish_claims(ipl_record *r)
+{
+    ipl__list *l = &r->lists[IPL_LIST_CLAIMS];
+    size_t i, kept = 0;
+
+    for (i = 0; i < l->count; i++) {
+        ipl_record_item *c = &l->rows[i];
+        if (!same_lang(c->lang, l->rows[0].lang))
+            continue;
+        /* drivers mark claims with a claim-ref in their markup as 2 */
+        c->value = c->value != 2 && (c->text == NULL ||
+                                     !refers_to_claim(c->text));
+        l->rows[kept++] = *c;
+    }
+    l->count = kept;
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* An IPC or CPC symbol in display form, "A24B 15/18", from the ways
+ * offices write it: parts ("A24B 015/18"), the ST.8 fixed-width field
+ * ("B60R   7/06        20060101AFI..."), CNIPA's "A24B   15/18
+ * (2006.01)", OPS's "E21B  47/  0228", the 2001 "G06F015/00" and the
+ * ST.36 table of contents' "H04N000140" (main group in four digits).
+ * Text that is none of these is kept as published. */
+static int
+symbol_display(char *out, size_t size, const char *in)
+{
+    char digits[16];
+    size_t n = 0, main_len = 0;
+    const char *p = in;
+    unsigned long main_group;
+    int slash = 0;
+
+    if (!(p[0] >= 'A' && p[0] <= 'Z') || !is_digit(p[1]) || !is_digit(p[2]) ||
+        !(p[3] >= 'A' && p[3] <= 'Z'))
+        return 0;
+    for (p += 4; *p != '\0' && n < sizeof digits - 1; p++) {
+        if (is_digit(*p))
+            digits[n++] = *p;
+        else if (*p == '/' && !slash && n > 0)
+            slash = 1, main_len = n;
+        else if (*p != ' ')
+            break;
+        else if (slash && n > main_len && p[1] != '\0' && !is_digit(p[1]))
+            break;               /* the subgroup has ended */
+    }
+    if (!slash) {                /* "H04N000140": four digits, then the rest */
+        if (n < 6)
+            return 0;
+        main_len = 4;
+    }
+    if (main_len == 0 || main_len > 4 || n - main_len < 2 || n - main_len > 6)
+        return 0;
+    digits[n] = '\0';
+    main_group = 0;
+    for (p = digits; p < digits + main_len; p++)
+        main_group = 10 * main_group + (unsigned long)(*p - '0');
+    snprintf(out, size, "%.4s %lu/%s", in, main_group, digits + main_len);
+    return 1;
+}
+
+static int
+normalise_symbols(ipl_record *r, ipl_record_list list)
+{
+    ipl__list *l = &r->lists[list];
+    char buf[32];
+    size_t i;
+    int rc;
+
+    for (i = 0; i < l->count; i++)
+        if (l->rows[i].text != NULL &&
+            symbol_display(buf, sizeof buf, l->rows[i].text) &&
+            (rc = ipl__record_text(&l->rows[i].text, r, buf, strlen(buf))) < 0)
+            return rc;
+    return IPL_OK;
+}
+
+/* Nice classes are 1 to 45; TDXF also lists US classes and letters in
+ * the same element, and a class may be listed twice. */
+static void
+finish_nice(ipl_record *r)
+{
+    ipl__list *l = &r->lists[IPL_LIST_NICE];
+    size_t i, j, kept = 0;
+
+    for (i = 0; i < l->count; i++) {
+        int v = l->rows[i].value, dup = 0;
+        for (j = 0; j < kept; j++)
+            dup |= l->rows[j].value == v;
+        if (v >= 1 && v <= 45 && !dup)
+            l->rows[kept++] = l->rows[i];
+    }
+    l->count = kept;
+}
+
+/* "A24B 15/18" -> "A24B": a section letter, two digits, a letter. */
+static int
+add_subclass(ipl_record *r, const char *symbol)
+{
+    ipl__list *l = &r->lists[IPL_LIST_IPC_SUBCLASSES];
+    ipl_record_item *row;
+    size_t i;
+    int rc;
+
+    if (symbol == NULL || strlen(symbol) < 4)
+        return IPL_OK;
+    for (i = 0; i < l->count; i++)
+        if (strncmp(l->rows[i].text, symbol, 4) == 0)
+            return IPL_OK;
+    if ((rc = ipl__record_add(&row, r, IPL_LIST_IPC_SUBCLASSES)) < 0 ||
+        (rc = ipl__record_text(&row->text, r, symbol, 4)) < 0)
+        return rc;
+    return IPL_OK;
+}
+
+int
+ipl__record_finish(ipl_record *r)
+{
+    size_t i;
+    int rc;
+
+    finish_claims(r);
+    finish_nice(r);
+    if ((rc = normalise_symbols(r, IPL_LIST_IPC)) < 0 ||
+        (rc = normalise_symbols(r, IPL_LIST_CPC)) < 0)
+        return rc;
+    for (i = 0; i < r->lists[IPL_LIST_IPC].count; i++)
+        if ((rc = add_subclass(r, r->lists[IPL_LIST_IPC].rows[i].text)) < 0)
+            return rc;
+    return IPL_OK;
+}
