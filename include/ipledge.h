@@ -18,5 +18,7 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/record.h"
+#include "ipledge/parse.h"
 
 #endif /* IPLEDGE_H */

@@ -20,4 +20,7 @@ typedef int cli_command_fn(int argc, char **argv, FILE *out, FILE *errs);
  * figures. */
 cli_command_fn cli_demo;
 
+/* `ipledge parse FILE...`: office records as JSON Lines. */
+cli_command_fn cli_parse;
+
 #endif /* IPLEDGE_CLI_H */

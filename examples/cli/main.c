@@ -13,6 +13,8 @@ static const struct {
     cli_command_fn *run;
 } commands[] = {
     { "demo", "work through money, date and day-count examples", cli_demo },
+    { "parse", "read office records (XML) and print them as JSON Lines",
+      cli_parse },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

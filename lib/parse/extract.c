@@ -273,12 +273,9 @@ walk(extract *x, const xmlNode *n, const char *path, visit_fn fn)
 /* ---- specs ----------------------------------------------------------- */
 
 static int
-has_text(const char *p, const char *end)
+is_space(char c)
 {
-    for (; p < end; p++)
-        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-            return 1;
-    return 0;
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Visitor: appends the node's text after x->base; white space alone
@@ -288,12 +285,22 @@ take_first(extract *x, const xmlNode *n)
 {
     ipl__scratch *s = x->scratch;
 
+    char *start;
+    size_t lead = 0;
+
     s->len = x->base;
     if ((x->rc = gather(s, n)) < 0)
         return;
-    x->done = has_text(s->buf + x->base, s->buf + s->len);
-    if (!x->done)
-        s->len = x->base;
+    /* each part of a template is trimmed: "{last-name}, {first-name}" */
+    start = s->buf + x->base;
+    while (s->len > x->base && is_space(s->buf[s->len - 1]))
+        s->len--;
+    while (x->base + lead < s->len && is_space(start[lead]))
+        lead++;
+    memmove(start, start + lead, s->len - x->base - lead);
+    s->len -= lead;
+    s->buf[s->len] = '\0';
+    x->done = s->len > x->base;
 }
 
 /* Appends the text of the first node a path (len bytes) selects from n.

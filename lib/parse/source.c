@@ -64,11 +64,13 @@ document_bytes(ipl_reader *rd, size_t lim)
             break;
         i = (size_t)(q - d);
         lt = i - 1;
-        if (i + 3 >= rd->end)          /* "xml" not in sight yet */
+        if (i + 4 >= rd->end)          /* "xml " not in sight yet */
             return rd->eof || lt == rd->pos ? lim : lt - rd->pos;
         before = lt > rd->pos ? d[lt - 1] : rd->prev;
-        if (d[lt] == '<' && memcmp(q + 1, "xml", 3) == 0 && before == '\n' &&
-            (lt > rd->pos || rd->doc_delivered > 0))
+        /* "<?xml-stylesheet" is a processing instruction, not a start */
+        if (d[lt] == '<' && memcmp(q + 1, "xml", 3) == 0 &&
+            (q[4] == ' ' || q[4] == '\t' || q[4] == '\r' || q[4] == '\n') &&
+            before == '\n' && (lt > rd->pos || rd->doc_delivered > 0))
             return lt - rd->pos;
         from = i + 1;
     }

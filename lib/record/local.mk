@@ -15,3 +15,5 @@ lib_libipledge_internal_la_SOURCES += \
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/record \
 	-I$(top_srcdir)/lib/parse
 ipledgeinclude_HEADERS += include/ipledge/record.h include/ipledge/parse.h
+
+examples_ipledge_SOURCES += examples/cli/parse.c

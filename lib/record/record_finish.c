@@ -49,7 +49,11 @@ refers_to_claim(const char *text)
             q += strlen(claim_words[i]);
             while (*q == ' ')
                 q++;
-            if (*q >= '0' && *q <= '9')
+            /* an ASCII digit, or a full-width one (U+FF10..FF19) as
+             * Japanese claims write them: 請求項１ */
+            if ((*q >= '0' && *q <= '9') ||
+                (memcmp(q, "\xef\xbc", 2) == 0 && (unsigned char)q[2] >= 0x90 &&
+                 (unsigned char)q[2] <= 0x99))
                 return 1;
         }
         for (i = 0; i < sizeof claim_phrases / sizeof *claim_phrases; i++)
@@ -114,10 +118,8 @@ symbol_display(char *out, size_t size, const char *in)
             digits[n++] = *p;
         else if (*p == '/' && !slash && n > 0)
             slash = 1, main_len = n;
-        else if (*p != ' ')
-            break;
-        else if (slash && n > main_len && p[1] != '\0' && !is_digit(p[1]))
-            break;               /* the subgroup has ended */
+        else if (*p != ' ' || (slash && n > main_len))
+            break;               /* a space after the subgroup ends it */
     }
     if (!slash) {                /* "H04N000140": four digits, then the rest */
         if (n < 6)
