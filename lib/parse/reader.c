@@ -54,7 +54,6 @@ reader_new(ipl_reader **out, const char *name, const ipl_parse_options *opts,
     ipl_reader *rd;
     int rc;
 
-    IPL__CHECK_ARG(err, out);
     if ((rd = ipl__calloc(1, sizeof *rd)) == NULL)
         return ipl__fail(err, IPL_ENOMEM, "reader", "out of memory");
     if ((rc = check_options(&rd->opts, opts, err)) < 0) {
@@ -88,6 +87,7 @@ ipl_parse_reader_new_file(ipl_reader **out, const char *path,
     ipl_reader *rd;
     int rc;
 
+    IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, path);
     if ((rc = reader_new(&rd, path, opts, err)) < 0 ||
         (rc = own_buffer(rd, err)) < 0)
@@ -108,6 +108,7 @@ ipl_parse_reader_new_memory(ipl_reader **out, const void *data, size_t size,
     ipl_reader *rd;
     int rc;
 
+    IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, data);
     if ((rc = reader_new(&rd, name ? name : "memory", opts, err)) < 0)
         return rc;
@@ -126,6 +127,7 @@ ipl_parse_reader_new_callback(ipl_reader **out, ipl_parse_read_fn read,
     ipl_reader *rd;
     int rc;
 
+    IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, read);
     if ((rc = reader_new(&rd, name ? name : "stream", opts, err)) < 0 ||
         (rc = own_buffer(rd, err)) < 0)

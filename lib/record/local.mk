@@ -17,3 +17,13 @@ lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/record \
 ipledgeinclude_HEADERS += include/ipledge/record.h include/ipledge/parse.h
 
 examples_ipledge_SOURCES += examples/cli/parse.c
+
+IPL_SUITES += tests/check_parse
+check_PROGRAMS += tests/check_parse
+tests_check_parse_SOURCES = tests/check_parse.c
+tests_check_parse_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_parse_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_parse_LDADD = $(IPL_TEST_LDADD)
+
+EXTRA_DIST += tests/vectors/records/make-expected.py \
+	tests/vectors/records/expected.tsv
