@@ -27,3 +27,10 @@ tests_check_parse_LDADD = $(IPL_TEST_LDADD)
 
 EXTRA_DIST += tests/vectors/records/make-expected.py \
 	tests/vectors/records/expected.tsv
+
+IPL_SUITES += tests/check_record
+check_PROGRAMS += tests/check_record
+tests_check_record_SOURCES = tests/check_record.c
+tests_check_record_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_record_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_record_LDADD = $(IPL_TEST_LDADD)

@@ -95,25 +95,52 @@ is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static int
+is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+/* The subclass a symbol starts with ("A24B", also written "A 24 B"):
+ * a section letter, two digits, a letter, into head (5 bytes); *end is
+ * set after it. Returns 0 when the text starts otherwise. */
+static int
+subclass_of(char *head, const char **end, const char *in)
+{
+    size_t n = 0;
+    const char *p = in;
+
+    for (; *p != '\0' && n < 4; p++) {
+        if (*p == ' ' && n > 0)
+            continue;
+        if ((n == 0 || n == 3) ? !is_upper(*p) : !is_digit(*p))
+            return 0;
+        head[n++] = *p;
+    }
+    head[n] = '\0';
+    *end = p;
+    return n == 4;
+}
+
 /* An IPC or CPC symbol in display form, "A24B 15/18", from the ways
  * offices write it: parts ("A24B 015/18"), the ST.8 fixed-width field
  * ("B60R   7/06        20060101AFI..."), CNIPA's "A24B   15/18
  * (2006.01)", OPS's "E21B  47/  0228", the 2001 "G06F015/00" and the
- * ST.36 table of contents' "H04N000140" (main group in four digits).
+ * ST.36 table of contents' "H04N000140" (main group in four digits),
+ * spaced "G 06 F 17 / 30".
  * Text that is none of these is kept as published. */
 static int
 symbol_display(char *out, size_t size, const char *in)
 {
-    char digits[16];
+    char head[5], digits[16];
     size_t n = 0, main_len = 0;
     const char *p = in;
     unsigned long main_group;
     int slash = 0;
 
-    if (!(p[0] >= 'A' && p[0] <= 'Z') || !is_digit(p[1]) || !is_digit(p[2]) ||
-        !(p[3] >= 'A' && p[3] <= 'Z'))
+    if (!subclass_of(head, &p, in))
         return 0;
-    for (p += 4; *p != '\0' && n < sizeof digits - 1; p++) {
+    for (; *p != '\0' && n < sizeof digits - 1; p++) {
         if (is_digit(*p))
             digits[n++] = *p;
         else if (*p == '/' && !slash && n > 0)
@@ -132,7 +159,7 @@ symbol_display(char *out, size_t size, const char *in)
     main_group = 0;
     for (p = digits; p < digits + main_len; p++)
         main_group = 10 * main_group + (unsigned long)(*p - '0');
-    snprintf(out, size, "%.4s %lu/%s", in, main_group, digits + main_len);
+    snprintf(out, size, "%s %lu/%s", head, main_group, digits + main_len);
     return 1;
 }
 
@@ -170,22 +197,24 @@ finish_nice(ipl_record *r)
     l->count = kept;
 }
 
-/* "A24B 15/18" -> "A24B": a section letter, two digits, a letter. */
+/* "A24B 15/18" -> "A24B", once per subclass. */
 static int
 add_subclass(ipl_record *r, const char *symbol)
 {
     ipl__list *l = &r->lists[IPL_LIST_IPC_SUBCLASSES];
     ipl_record_item *row;
+    const char *end;
+    char head[5];
     size_t i;
     int rc;
 
-    if (symbol == NULL || strlen(symbol) < 4)
+    if (symbol == NULL || !subclass_of(head, &end, symbol))
         return IPL_OK;
     for (i = 0; i < l->count; i++)
-        if (strncmp(l->rows[i].text, symbol, 4) == 0)
+        if (strcmp(l->rows[i].text, head) == 0)
             return IPL_OK;
     if ((rc = ipl__record_add(&row, r, IPL_LIST_IPC_SUBCLASSES)) < 0 ||
-        (rc = ipl__record_text(&row->text, r, symbol, 4)) < 0)
+        (rc = ipl__record_text(&row->text, r, head, 4)) < 0)
         return rc;
     return IPL_OK;
 }
