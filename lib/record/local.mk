@@ -34,3 +34,6 @@ tests_check_record_SOURCES = tests/check_record.c
 tests_check_record_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_record_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_record_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SCRIPT_TESTS += tests/check_parse_cli.sh
+dist_doc_DATA += doc/records.md
