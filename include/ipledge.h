@@ -18,7 +18,10 @@
 #include "ipledge/money.h"
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
+#include "ipledge/right.h"
 #include "ipledge/record.h"
 #include "ipledge/parse.h"
+#include "ipledge/pledge.h"
+#include "ipledge/policy.h"
 
 #endif /* IPLEDGE_H */

@@ -140,6 +140,11 @@ START_TEST(test_mul_rate_rounding_modes)
     ck_assert_int_eq(times_rate(100, 0.125, IPL_ROUND_DEFAULT, &rc), 12);
     ck_assert_int_eq(times_rate(100, 0.125, IPL_ROUND_HALF_UP, &rc), 13);
     ck_assert_int_eq(times_rate(100, 0.125, IPL_ROUND_DOWN, &rc), 12);
+    ck_assert_int_eq(times_rate(100, 0.125, IPL_ROUND_UP, &rc), 13);
+    /* Up means away from zero, however small the remainder. */
+    ck_assert_int_eq(times_rate(100, 0.1201, IPL_ROUND_UP, &rc), 13);
+    ck_assert_int_eq(times_rate(-100, 0.1201, IPL_ROUND_UP, &rc), -13);
+    ck_assert_int_eq(times_rate(100, 0.12, IPL_ROUND_UP, &rc), 12);
     times_rate(100, 0.125, IPL_ROUND_NEVER, &rc);
     ck_assert_int_eq(rc, IPL_EINEXACT);
     /* 1.00 × 0.135 = 13.5 fen: half-even goes up to the even 14. */

@@ -211,7 +211,7 @@ check_record(const row *r, const ipl_record *rec)
     check_text(r, C_FORMAT, "format", ipl_record_format_name(rec));
     check_text(r, C_OFFICE, "office", ipl_record_office(rec));
     check_text(r, C_TYPE, "type",
-               ipl_record_right_name(ipl_record_right_type(rec)));
+               ipl_right_type_name(ipl_record_right_type(rec)));
     check_text(r, C_APPLICATION, "application number",
                ipl_record_number(rec, IPL_NUMBER_APPLICATION));
     check_text(r, C_PUBLICATION, "publication number",

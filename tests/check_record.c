@@ -414,17 +414,10 @@ END_TEST
 
 START_TEST(test_names_and_null)
 {
-    ck_assert_str_eq(ipl_record_right_name(IPL_RIGHT_INVENTION), "invention");
-    ck_assert_str_eq(ipl_record_right_name(IPL_RIGHT_UTILITY_MODEL),
-                     "utility-model");
-    ck_assert_str_eq(ipl_record_right_name(IPL_RIGHT_DESIGN), "design");
-    ck_assert_str_eq(ipl_record_right_name(IPL_RIGHT_PLANT), "plant");
-    ck_assert_str_eq(ipl_record_right_name(IPL_RIGHT_TRADEMARK), "trademark");
-    ck_assert_ptr_null(ipl_record_right_name(IPL_RIGHT_UNKNOWN));
     ck_assert_ptr_null(ipl_record_office(NULL));
     ck_assert_ptr_null(ipl_record_title(NULL, "en"));
     ck_assert_ptr_null(ipl_record_format_name(NULL));
-    ck_assert_int_eq(ipl_record_right_type(NULL), IPL_RIGHT_UNKNOWN);
+    ck_assert_int_eq(ipl_record_right_type(NULL), IPL_RIGHT_NONE);
     ck_assert_int_eq(ipl_record_document_type(NULL), IPL_DOCUMENT_UNKNOWN);
     ck_assert_uint_eq(ipl_record_count(NULL, IPL_LIST_IPC), 0);
     ck_assert_uint_eq(ipl_record_claims_count(NULL), 0);

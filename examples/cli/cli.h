@@ -4,12 +4,20 @@
 
 #include <stdio.h>
 
+#include <ipledge.h>
+
 /* Exit statuses, shared by every command. */
 enum {
-    CLI_OK = 0,        /* done */
-    CLI_FAILED = 1,    /* the library reported an error */
-    CLI_USAGE = 64     /* the command line is wrong (sysexits EX_USAGE) */
+    CLI_OK = 0,          /* done */
+    CLI_FAILED = 1,      /* the library reported an error */
+    CLI_INELIGIBLE = 3,  /* the request is not eligible under the policy */
+    CLI_USAGE = 64,      /* the command line is wrong (sysexits EX_USAGE) */
+    CLI_DATAERR = 65     /* an input document is wrong (EX_DATAERR) */
 };
+
+/* Prints "ipledge WHAT: where:line:column: message" and returns
+ * CLI_FAILED. */
+int cli_fail(FILE *errs, const char *what, const ipl_error *err);
 
 /* A command gets the arguments after its name (argv[0] is the command
  * name itself), writes its result to out and its complaints to errs, and
@@ -19,6 +27,12 @@ typedef int cli_command_fn(int argc, char **argv, FILE *out, FILE *errs);
 /* `ipledge demo`: money, dates and day counts worked through on fixed
  * figures. */
 cli_command_fn cli_demo;
+
+/* `ipledge policy list | show NAME | check FILE`. */
+cli_command_fn cli_policy;
+
+/* `ipledge pledge …`: a pledge decision under a policy. */
+cli_command_fn cli_pledge;
 
 /* `ipledge parse FILE...`: office records as JSON Lines. */
 cli_command_fn cli_parse;

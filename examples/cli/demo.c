@@ -7,15 +7,13 @@
 
 #include "cli.h"
 
-/* Prints the error of a failed call and gives the exit status. */
 static int
 failed(FILE *errs, const char *what, const ipl_error *err)
 {
-    char text[IPL_ERROR_MESSAGE_MAX + IPL_ERROR_WHERE_MAX + 32];
+    char label[80];
 
-    ipl_error_format(text, sizeof text, err);
-    fprintf(errs, "ipledge demo: %s: %s\n", what, text);
-    return CLI_FAILED;
+    snprintf(label, sizeof label, "demo: %s", what);
+    return cli_fail(errs, label, err);
 }
 
 /* "CNY 1,234.56" into buf (IPL_MONEY_FORMAT_MAX bytes). */

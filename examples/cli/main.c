@@ -15,9 +15,21 @@ static const struct {
     { "demo", "work through money, date and day-count examples", cli_demo },
     { "parse", "read office records (XML) and print them as JSON Lines",
       cli_parse },
+    { "policy", "list, show or check policies (presets and files)", cli_policy },
+    { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+int
+cli_fail(FILE *errs, const char *what, const ipl_error *err)
+{
+    char text[IPL_ERROR_MESSAGE_MAX + IPL_ERROR_WHERE_MAX + 32];
+
+    ipl_error_format(text, sizeof text, err);
+    fprintf(errs, "ipledge %s: %s\n", what, text);
+    return CLI_FAILED;
+}
 
 static void
 usage(FILE *out)

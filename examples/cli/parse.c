@@ -105,7 +105,7 @@ record_json(const ipl_record *rec, const char *file, size_t index)
     json_object_set_new(obj, "source", src);
     put_string(obj, "format", ipl_record_format_name(rec));
     put_string(obj, "office", ipl_record_office(rec));
-    put_string(obj, "type", ipl_record_right_name(ipl_record_right_type(rec)));
+    put_string(obj, "type", ipl_right_type_name(ipl_record_right_type(rec)));
     put_string(obj, "application_number",
                ipl_record_number(rec, IPL_NUMBER_APPLICATION));
     put_string(obj, "publication_number",

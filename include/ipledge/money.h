@@ -41,7 +41,10 @@ typedef enum ipl_rounding {
     IPL_ROUND_HALF_EVEN,   /**< to nearest; ties to the even neighbour (banker's) */
     IPL_ROUND_HALF_UP,     /**< to nearest; ties away from zero (commercial) */
     IPL_ROUND_DOWN,        /**< toward zero (truncate) */
-    IPL_ROUND_NEVER        /**< fail with #IPL_EINEXACT instead of rounding */
+    IPL_ROUND_NEVER,       /**< fail with #IPL_EINEXACT instead of rounding */
+    /** away from zero: for amounts that must reach a threshold (a top-up
+     *  that restores a loan-to-value, a fee floor) */
+    IPL_ROUND_UP
 } ipl_rounding;
 
 /** Format flag: group the integer digits in threes with ','. */

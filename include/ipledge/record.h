@@ -25,21 +25,12 @@
 #include "ipledge/common.h"
 #include "ipledge/error.h"
 #include "ipledge/date.h"
+#include "ipledge/right.h"
 
 IPL_BEGIN_DECL
 
 /** A patent, design or trademark record (opaque, immutable). */
 typedef struct ipl_record ipl_record;
-
-/** The kind of right a record is about. */
-typedef enum ipl_record_right {
-    IPL_RIGHT_UNKNOWN = 0,  /**< the format does not say */
-    IPL_RIGHT_INVENTION,    /**< a patent for invention (US utility, EP, CN 发明) */
-    IPL_RIGHT_UTILITY_MODEL,/**< a utility model (CN 实用新型, kind U/Y) */
-    IPL_RIGHT_DESIGN,       /**< a design patent or registered design */
-    IPL_RIGHT_PLANT,        /**< a US plant patent */
-    IPL_RIGHT_TRADEMARK     /**< a trademark */
-} ipl_record_right;
 
 /** The kind of document the record was read from. */
 typedef enum ipl_record_document {
@@ -131,22 +122,15 @@ IPL_EXTERN(void) ipl_record_free(ipl_record *r);
 IPL_EXTERN(const char *) ipl_record_office(const ipl_record *r);
 
 /**
- * The kind of right.
+ * The kind of right: from the application type where the format gives
+ * one (CNIPA), else from the kind code (ST.16: S and D designs, U and Y
+ * utility models, P plants), else from the format (trademarks). Its
+ * name is ipl_right_type_name().
  *
  * @param r  the record.
- * @return an ::ipl_record_right; #IPL_RIGHT_UNKNOWN for NULL.
+ * @return an ::ipl_right_type; #IPL_RIGHT_NONE when unknown or for NULL.
  */
-IPL_EXTERN(ipl_record_right) ipl_record_right_type(const ipl_record *r);
-
-/**
- * The name of a right type, for output: "invention", "utility-model",
- * "design", "plant", "trademark".
- *
- * @param right  an ::ipl_record_right.
- * @return borrowed static text; NULL for #IPL_RIGHT_UNKNOWN and
- *         unknown values.
- */
-IPL_EXTERN(const char *) ipl_record_right_name(ipl_record_right right);
+IPL_EXTERN(ipl_right_type) ipl_record_right_type(const ipl_record *r);
 
 /**
  * The kind of document the record was read from.

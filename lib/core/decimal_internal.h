@@ -18,4 +18,15 @@ typedef struct ipl__decimal {
  * IPL_EINVAL when v is NaN or infinite. */
 int ipl__decimal_from_double(ipl__decimal *out, double v);
 
+/* Reads an xs:decimal ("-0.25", "+1.4", ".5", "12.") of at most 15
+ * significant digits from text, independent of the locale. Returns
+ * IPL_OK, or IPL_EPARSE with *bad_at set to the 0-based offset of the
+ * first offending byte (the whole text must be the number). */
+int ipl__decimal_parse(ipl__decimal *out, const char *text, size_t *bad_at);
+
+/* The double nearest to d: exact arithmetic on one correctly rounded
+ * operation while |exp10| <= 22 (every power of ten up to 10^22 is a
+ * double), so "0.25" gives exactly what the compiler makes of 0.25. */
+double ipl__decimal_to_double(const ipl__decimal *d);
+
 #endif /* IPL_DECIMAL_INTERNAL_H */

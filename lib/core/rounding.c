@@ -25,6 +25,7 @@ ipl__rounding_resolve(ipl_rounding mode)
     case IPL_ROUND_HALF_UP:
     case IPL_ROUND_DOWN:
     case IPL_ROUND_NEVER:
+    case IPL_ROUND_UP:
         return (int)mode;
     }
     return -1;
@@ -50,6 +51,8 @@ ipl__round_away(ipl__u128 q, ipl__u128 rem, ipl__u128 den, ipl_rounding mode)
         return rem >= rest;
     case IPL_ROUND_HALF_EVEN:
         return rem > rest || (rem == rest && (q & 1) != 0);
+    case IPL_ROUND_UP:
+        return 1;
     default:
         return 0;
     }

@@ -18,7 +18,7 @@ typedef unsigned __int128 ipl__u128;
 
 /* Sets *out to sign × num / den rounded by mode (negative != 0 for a
  * negative quotient; modes act on the magnitude). den must be > 0 and
- * mode one of the four concrete modes (resolve IPL_ROUND_DEFAULT first).
+ * mode a concrete mode (resolve IPL_ROUND_DEFAULT first).
  * Returns IPL_OK, IPL_EOVERFLOW (magnitude above INT64_MAX) or
  * IPL_EINEXACT (IPL_ROUND_NEVER and a remainder); *out is written only
  * on success. */

@@ -631,7 +631,7 @@ ipl__classify_by_kind(ipl_record *r, int application)
     const char *k = r->kind;
 
     r->document = application ? IPL_DOCUMENT_APPLICATION : IPL_DOCUMENT_GRANT;
-    if (r->right == IPL_RIGHT_UNKNOWN)
+    if (r->right == IPL_RIGHT_NONE)
         r->right = IPL_RIGHT_INVENTION;
     if (k == NULL)
         return;

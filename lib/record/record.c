@@ -10,24 +10,10 @@ ipl_record_office(const ipl_record *r)
     return r != NULL && r->office[0] != '\0' ? r->office : NULL;
 }
 
-ipl_record_right
+ipl_right_type
 ipl_record_right_type(const ipl_record *r)
 {
-    return r != NULL ? r->right : IPL_RIGHT_UNKNOWN;
-}
-
-const char *
-ipl_record_right_name(ipl_record_right right)
-{
-    switch (right) {
-    case IPL_RIGHT_INVENTION:     return "invention";
-    case IPL_RIGHT_UTILITY_MODEL: return "utility-model";
-    case IPL_RIGHT_DESIGN:        return "design";
-    case IPL_RIGHT_PLANT:         return "plant";
-    case IPL_RIGHT_TRADEMARK:     return "trademark";
-    case IPL_RIGHT_UNKNOWN:       break;
-    }
-    return NULL;
+    return r != NULL ? r->right : IPL_RIGHT_NONE;
 }
 
 ipl_record_document

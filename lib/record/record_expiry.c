@@ -81,6 +81,7 @@ static int
 statutory(ipl_date *out, const ipl_record *r, ipl_error *err)
 {
     int patent = r->right == IPL_RIGHT_INVENTION;
+    const char *right;
 
     if (r->right == IPL_RIGHT_TRADEMARK)
         return term(out, r, IPL_DATE_REGISTRATION, "record.registration_date",
@@ -96,11 +97,11 @@ statutory(ipl_date *out, const ipl_record *r, ipl_error *err)
     if ((is_office(r, "CN") || is_office(r, "EP") || is_office(r, "JP")) &&
         patent)
         return term(out, r, IPL_DATE_FILING, "record.filing_date", 20, err);
+    right = ipl_right_type_name(r->right);
     return ipl__fail(err, IPL_ERANGE, "record",
                      "no statutory term known for office %s, right %s",
                      r->office[0] ? r->office : "(unknown)",
-                     ipl_record_right_name(r->right) ? ipl_record_right_name(
-                         r->right) : "(unknown)");
+                     right ? right : "(unknown)");
 }
 
 int

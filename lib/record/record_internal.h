@@ -18,7 +18,7 @@ typedef struct ipl__block ipl__block;
 struct ipl_record {
     const char *format;                 /* static driver name */
     char office[4];
-    ipl_record_right right;
+    ipl_right_type right;
     ipl_record_document document;
     const char *numbers[IPL_NUMBER_KIND_COUNT];
     const char *kind;
