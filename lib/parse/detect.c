@@ -134,45 +134,65 @@ detect_error(void *ctx, xmlErrorPtr e)
     }
 }
 
-int
-ipl_parse_detect(ipl_parse_format *out, const void *data, size_t size,
-                 ipl_error *err)
+/* Reads data up to its first element. Returns 1 with the element's
+ * local name (a truncated copy) and format, or 0 when there is none in
+ * sight, with libxml2's first error in *xml. */
+static int
+first_element(char *local, size_t lsize, ipl_parse_format *format,
+              const char *data, size_t size, ipl_error *xml)
 {
     xmlTextReaderPtr xr;
-    ipl_error xml;
-    ipl_parse_format f = IPL_FORMAT_AUTO;
-    const char *local = NULL;
-    int rc;
+    int rc, found = 0;
 
-    IPL__CHECK_ARG(err, out);
-    IPL__CHECK_ARG(err, data);
+    ipl_error_clear(xml);
     if (size > 0x7fffffff)
         size = 0x7fffffff;     /* the root is near the start */
-    ipl_error_clear(&xml);
     xr = xmlReaderForMemory(data, (int)size, "memory", NULL,
                             XML_PARSE_NONET | XML_PARSE_NOERROR |
                             XML_PARSE_NOWARNING);
     if (xr == NULL)
-        return ipl__fail(err, IPL_ENOMEM, "data", "out of memory");
-    xmlTextReaderSetStructuredErrorHandler(xr, detect_error, &xml);
-    while ((rc = xmlTextReaderRead(xr)) == 1)
+        return 0;
+    xmlTextReaderSetStructuredErrorHandler(xr, detect_error, xml);
+    while (!found && (rc = xmlTextReaderRead(xr)) == 1)
         if (xmlTextReaderNodeType(xr) == XML_READER_TYPE_ELEMENT) {
-            local = (const char *)xmlTextReaderConstLocalName(xr);
-            f = ipl__detect_root(local, (const char *)
-                                 xmlTextReaderConstNamespaceUri(xr));
-            break;
+            const char *name = (const char *)xmlTextReaderConstLocalName(xr);
+            snprintf(local, lsize, "%s", name ? name : "");
+            *format = ipl__detect_root(name, (const char *)
+                                       xmlTextReaderConstNamespaceUri(xr));
+            found = 1;
         }
-    if (local == NULL)
-        rc = ipl__fail_at(err, IPL_EPARSE, "data", xml.line, xml.column,
-                          "no root element: %s", xml.code ? xml.message
-                                                          : "empty input");
-    else if (f == IPL_FORMAT_AUTO)
-        rc = ipl__fail(err, IPL_EPARSE, "data",
-                       "no driver reads the root element <%s>", local);
-    else
-        rc = IPL_OK;
     xmlFreeTextReader(xr);
-    if (rc == IPL_OK)
-        *out = f;
-    return rc;
+    return found;
+}
+
+ipl_parse_format
+ipl__detect_prefix(const char *data, size_t size)
+{
+    ipl_parse_format f = IPL_FORMAT_AUTO;
+    ipl_error xml;
+    char local[64];
+
+    (void)first_element(local, sizeof local, &f, data, size, &xml);
+    return f;
+}
+
+int
+ipl_parse_detect(ipl_parse_format *out, const void *data, size_t size,
+                 ipl_error *err)
+{
+    ipl_parse_format f = IPL_FORMAT_AUTO;
+    ipl_error xml;
+    char local[64];
+
+    IPL__CHECK_ARG(err, out);
+    IPL__CHECK_ARG(err, data);
+    if (!first_element(local, sizeof local, &f, data, size, &xml))
+        return ipl__fail_at(err, IPL_EPARSE, "data", xml.line, xml.column,
+                            "no root element: %s", xml.code ? xml.message
+                                                            : "empty input");
+    if (f == IPL_FORMAT_AUTO)
+        return ipl__fail(err, IPL_EPARSE, "data",
+                         "no driver reads the root element <%s>", local);
+    *out = f;
+    return IPL_OK;
 }

@@ -106,8 +106,13 @@ classify_new(ipl_record *r, const xmlNode *root)
     ipl__classify_by_kind(r, 0);
 }
 
+/* Parts of the new format no rule reads: parsed, never built. (The old
+ * format keeps its claims inside application-body, next to the
+ * description, so nothing of it is skipped.) */
+static const char *const new_skip[] = { "Description", "Drawings", NULL };
+
 const ipl__driver ipl__drivers_cnipa[] = {
-    { IPL_FORMAT_CNIPA_OLD, "cnipa-old", "CN", NULL, old_rules, classify_old },
-    { IPL_FORMAT_CNIPA_NEW, "cnipa-new", "CN", NULL, new_rules, classify_new },
-    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL }
+    { IPL_FORMAT_CNIPA_OLD, "cnipa-old", "CN", NULL, old_rules, NULL, classify_old },
+    { IPL_FORMAT_CNIPA_NEW, "cnipa-new", "CN", NULL, new_rules, new_skip, classify_new },
+    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL }
 };

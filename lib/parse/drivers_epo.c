@@ -157,8 +157,13 @@ classify_ops(ipl_record *r, const xmlNode *root)
         r->document = IPL_DOCUMENT_FULLTEXT;
 }
 
+/* Parts of the document no rule reads: parsed, never built. */
+static const char *const ep_skip[] = {
+    "description", "drawings", "ep-reference-list", "search-report-data", NULL
+};
+
 const ipl__driver ipl__drivers_epo[] = {
-    { IPL_FORMAT_EP, "ep-patent-document", "EP", NULL, ep_rules, classify_ep },
-    { IPL_FORMAT_EPO_OPS, "epo-ops", NULL, NULL, ops_rules, classify_ops },
-    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL }
+    { IPL_FORMAT_EP, "ep-patent-document", "EP", NULL, ep_rules, ep_skip, classify_ep },
+    { IPL_FORMAT_EPO_OPS, "epo-ops", NULL, NULL, ops_rules, NULL, classify_ops },
+    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL }
 };

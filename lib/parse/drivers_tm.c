@@ -136,12 +136,12 @@ classify_euipo_design(ipl_record *r, const xmlNode *root)
 }
 
 const ipl__driver ipl__drivers_tm[] = {
-    { IPL_FORMAT_USPTO_TDXF, "uspto-tdxf", "US", "case-file", tdxf_rules,
+    { IPL_FORMAT_USPTO_TDXF, "uspto-tdxf", "US", "case-file", tdxf_rules, NULL,
       classify_trademark },
-    { IPL_FORMAT_ST66, "st66", NULL, NULL, st66_rules, classify_trademark },
-    { IPL_FORMAT_ST96_TRADEMARK, "st96-trademark", NULL, NULL, st96_tm_rules,
+    { IPL_FORMAT_ST66, "st66", NULL, NULL, st66_rules, NULL, classify_trademark },
+    { IPL_FORMAT_ST96_TRADEMARK, "st96-trademark", NULL, NULL, st96_tm_rules, NULL,
       classify_trademark },
-    { IPL_FORMAT_EUIPO_DESIGN, "euipo-design", NULL, NULL, euipo_design_rules,
+    { IPL_FORMAT_EUIPO_DESIGN, "euipo-design", NULL, NULL, euipo_design_rules, NULL,
       classify_euipo_design },
-    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL }
+    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL }
 };

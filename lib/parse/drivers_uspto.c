@@ -179,14 +179,20 @@ classify_st32(ipl_record *r, const xmlNode *root)
     classify_grant(r, root);
 }
 
+/* Parts of the document no rule reads: parsed, never built. */
+static const char *const uspto_skip[] = {
+    "description", "drawings", "us-claim-statement", "subdoc-description",
+    "subdoc-drawings", "SDODE", "SDODR", NULL
+};
+
 const ipl__driver ipl__drivers_uspto[] = {
-    { IPL_FORMAT_USPTO_GRANT, "uspto-grant", "US", NULL, ice_rules,
+    { IPL_FORMAT_USPTO_GRANT, "uspto-grant", "US", NULL, ice_rules, uspto_skip,
       classify_grant },
-    { IPL_FORMAT_USPTO_APPLICATION, "uspto-application", "US", NULL, ice_rules,
+    { IPL_FORMAT_USPTO_APPLICATION, "uspto-application", "US", NULL, ice_rules, uspto_skip,
       classify_application },
-    { IPL_FORMAT_USPTO_PAP, "uspto-pap", "US", NULL, pap_rules,
+    { IPL_FORMAT_USPTO_PAP, "uspto-pap", "US", NULL, pap_rules, uspto_skip,
       classify_application },
-    { IPL_FORMAT_USPTO_ST32, "uspto-st32", "US", NULL, st32_rules,
+    { IPL_FORMAT_USPTO_ST32, "uspto-st32", "US", NULL, st32_rules, uspto_skip,
       classify_st32 },
-    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL }
+    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL }
 };

@@ -197,12 +197,18 @@ classify_design(ipl_record *r, const xmlNode *root)
                       ? IPL_DOCUMENT_GRANT : IPL_DOCUMENT_APPLICATION;
 }
 
+/* Parts of the documents no rule reads: parsed, never built. */
+static const char *const wipo_skip[] = {
+    "description", "drawings", "search-report-data", "Description",
+    "Drawings", "DrawingBag", NULL
+};
+
 const ipl__driver ipl__drivers_wipo[] = {
-    { IPL_FORMAT_ST36, "st36", NULL, NULL, st36_rules, classify_patent },
-    { IPL_FORMAT_JPO, "jpo", "JP", NULL, jpo_rules, classify_patent },
-    { IPL_FORMAT_ST96_PATENT, "st96-patent", NULL, NULL, st96_patent_rules,
+    { IPL_FORMAT_ST36, "st36", NULL, NULL, st36_rules, wipo_skip, classify_patent },
+    { IPL_FORMAT_JPO, "jpo", "JP", NULL, jpo_rules, wipo_skip, classify_patent },
+    { IPL_FORMAT_ST96_PATENT, "st96-patent", NULL, NULL, st96_patent_rules, wipo_skip,
       classify_st96_patent },
-    { IPL_FORMAT_ST96_DESIGN, "st96-design", NULL, NULL, st96_design_rules,
+    { IPL_FORMAT_ST96_DESIGN, "st96-design", NULL, NULL, st96_design_rules, NULL,
       classify_design },
-    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL }
+    { IPL_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, NULL }
 };

@@ -115,7 +115,8 @@ split_step(step *st, const char *path)
 static int
 name_is(const char *name, const char *s, size_t len)
 {
-    return name != NULL && strncmp(name, s, len) == 0 && name[len] == '\0';
+    return name != NULL && name[0] == s[0] && strncmp(name, s, len) == 0 &&
+           name[len] == '\0';
 }
 
 static const xmlAttr *
@@ -244,7 +245,7 @@ walk(extract *x, const xmlNode *n, const char *path, visit_fn fn)
 {
     step st;
 
-    if (path == NULL || path[0] == '\0' || strcmp(path, ".") == 0) {
+    if (path == NULL || path[0] == '\0' || (path[0] == '.' && path[1] == '\0')) {
         fn(x, n);
         return;
     }

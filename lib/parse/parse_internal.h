@@ -47,6 +47,9 @@ typedef struct ipl__driver {
     const char *office;       /* when the format implies one, else NULL */
     const char *record;       /* local name of record elements; NULL: root */
     const ipl__rule *rules;
+    /* Children of the root that no rule reads (descriptions, drawings):
+     * their subtrees are parsed but not built. NULL-terminated, or NULL. */
+    const char *const *skip;
     /* Sets right type and document kind from what the rules read. */
     void (*classify)(ipl_record *r, const xmlNode *root);
 } ipl__driver;
@@ -56,6 +59,11 @@ const ipl__driver *ipl__driver_for(ipl_parse_format format);
 
 /* The format of a root element, or IPL_FORMAT_AUTO when none matches. */
 ipl_parse_format ipl__detect_root(const char *local, const char *ns_uri);
+
+/* The format of the document that starts data (size bytes, which may
+ * end before the document does): IPL_FORMAT_AUTO when its root element
+ * is not in sight or no driver reads it. */
+ipl_parse_format ipl__detect_prefix(const char *data, size_t size);
 
 /* Scratch space reused from record to record. */
 typedef struct ipl__scratch {

@@ -1,8 +1,12 @@
-/* The streaming reader (include/ipledge/parse.h): one libxml2 xmlReader
- * per document, records expanded one subtree at a time and freed by the
- * reader as it moves on, so memory follows the largest record, not the
- * input. */
+/* The streaming reader (include/ipledge/parse.h). A document that is
+ * one record (a USPTO grant in a weekly file) is parsed into a tree with
+ * a reused parser context and freed after; a document of many records
+ * (a TDXF daily file) is walked with an xmlReader, each record's subtree
+ * expanded and freed by the reader as it moves on. Either way memory
+ * follows the largest record, not the input. */
 #include <string.h>
+
+#include <libxml/SAX2.h>
 
 #include "ipledge/parse.h"
 #include "alloc_internal.h"
@@ -153,6 +157,8 @@ ipl_parse_reader_free(ipl_reader *rd)
     if (rd == NULL)
         return;
     close_document(rd);
+    if (rd->ctxt != NULL)
+        xmlFreeParserCtxt(rd->ctxt);
     if (rd->file != NULL)
         fclose(rd->file);
     ipl__free(rd->owned);
@@ -178,7 +184,8 @@ on_xml_error(void *ctx, xmlErrorPtr e)
     ipl_reader *rd = ctx;
     size_t n;
 
-    if (rd->xml_error || e == NULL || e->level < XML_ERR_ERROR)
+    if (rd->xml_error || e == NULL || e->level < XML_ERR_ERROR ||
+        e->code == XML_ERR_OK)
         return;
     rd->xml_error = 1;
     rd->xml_line = e->line;
@@ -245,11 +252,27 @@ choose_driver(ipl_reader *rd, ipl_error *err)
     return 1;
 }
 
-/* Opens the next document and reads up to its root element. Returns 1,
- * 0 at the end of the input, or a negative status (document skipped). */
+/* The driver of a document whose root element is in sight: documents
+ * of one record are parsed into a tree at once (faster), documents of
+ * many (TDXF) are walked with an xmlReader. NULL when not known yet. */
+static const ipl__driver *
+peek_driver(ipl_reader *rd)
+{
+    ipl_parse_format f = rd->opts.format;
+
+    if (f == IPL_FORMAT_AUTO)
+        f = ipl__detect_prefix(rd->data + rd->pos,
+                               ipl__source_peek(rd, IPL__PEEK));
+    return ipl__driver_for(f);
+}
+
+/* Opens the next document: as a tree when it is one record, else with
+ * an xmlReader on its root element. Returns 1, 0 at the end of the
+ * input, or a negative status (document skipped). */
 static int
 open_document(ipl_reader *rd, ipl_error *err)
 {
+    const ipl__driver *drv;
     int rc;
 
     if ((rc = ipl__source_more(rd)) <= 0)
@@ -262,6 +285,11 @@ open_document(ipl_reader *rd, ipl_error *err)
     rd->xml_error = 0;
     rd->stats.document = rd->stats.documents++;
     rd->stats.offset = rd->doc_offset;
+    if ((drv = peek_driver(rd)) != NULL && drv->record == NULL) {
+        rd->drv = drv;
+        rd->state = IPL__DOC_TREE;
+        return 1;
+    }
     rd->xr = xmlReaderForIO(ipl__source_read, NULL, rd, rd->name, NULL,
                             IPL__XML_OPTIONS);
     if (rd->xr == NULL)
@@ -275,16 +303,13 @@ open_document(ipl_reader *rd, ipl_error *err)
     return fail_xml(rd, err);
 }
 
-/* Builds the record of the element the reader is on. */
+/* Turns a record element into a record, or fails the document. */
 static int
-take_record(ipl_record **out, ipl_reader *rd, ipl_error *err)
+build(ipl_record **out, ipl_reader *rd, const xmlNode *node, ipl_error *err)
 {
-    xmlNodePtr node = xmlTextReaderExpand(rd->xr);
     char what[IPL_ERROR_MESSAGE_MAX / 2];
     int rc;
 
-    if (node == NULL)
-        return fail_xml(rd, err);
     if ((rc = ipl__extract(out, rd->drv, node, &rd->scratch)) == IPL_OK)
         return 1;
     if (rc == IPL_EPARSE) {
@@ -294,6 +319,144 @@ take_record(ipl_record **out, ipl_reader *rd, ipl_error *err)
         return fail_document(rd, rc, rd->scratch.entity_line, 0, err, what);
     }
     return fail_document(rd, rc, 0, 0, err, "out of memory");
+}
+
+/* ---- documents of one record: a tree, without the parts not read --- */
+
+static int
+skipped(const ipl__driver *drv, const xmlChar *name)
+{
+    const char *const *s;
+
+    for (s = drv->skip; s != NULL && *s != NULL; s++)
+        if (strcmp(*s, (const char *)name) == 0)
+            return 1;
+    return 0;
+}
+
+/* The SAX2 tree builder, except below a child of the root that the
+ * driver skips: there the parser checks well-formedness and builds
+ * nothing. */
+static void
+tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+           const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+           int ndefaulted, const xmlChar **attrs)
+{
+    ipl_reader *rd = ((xmlParserCtxtPtr)ctx)->_private;
+
+    if (rd->skip_depth > 0 || (rd->depth == 1 && skipped(rd->drv, name)))
+        rd->skip_depth++;
+    else
+        xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
+                              ndefaulted, attrs);
+    rd->depth++;
+}
+
+static void
+tree_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+         const xmlChar *uri)
+{
+    ipl_reader *rd = ((xmlParserCtxtPtr)ctx)->_private;
+
+    rd->depth--;
+    if (rd->skip_depth > 0)
+        rd->skip_depth--;
+    else
+        xmlSAX2EndElementNs(ctx, name, prefix, uri);
+}
+
+/* White space between elements is not built either: the drivers fold
+ * white space and separate the text of neighbouring elements with a
+ * space themselves. White space that continues a text node is kept. */
+static void
+tree_text(void *ctx, const xmlChar *text, int len)
+{
+    xmlParserCtxtPtr c = ctx;
+    const xmlNode *last = c->node != NULL ? c->node->last : NULL;
+    int i;
+
+    if (((ipl_reader *)c->_private)->skip_depth > 0)
+        return;
+    for (i = 0; i < len; i++)
+        if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' &&
+            text[i] != '\r')
+            break;
+    if (i == len && (last == NULL || last->type != XML_TEXT_NODE))
+        return;
+    xmlSAX2Characters(ctx, text, len);
+}
+
+static void
+tree_cdata(void *ctx, const xmlChar *text, int len)
+{
+    if (((ipl_reader *)((xmlParserCtxtPtr)ctx)->_private)->skip_depth == 0)
+        xmlSAX2CDataBlock(ctx, text, len);
+}
+
+static void
+tree_reference(void *ctx, const xmlChar *name)
+{
+    if (((ipl_reader *)((xmlParserCtxtPtr)ctx)->_private)->skip_depth == 0)
+        xmlSAX2Reference(ctx, name);
+}
+
+static void
+tree_error(void *ctx, xmlErrorPtr e)
+{
+    on_xml_error(((xmlParserCtxtPtr)ctx)->_private, e);
+}
+
+static xmlParserCtxtPtr
+tree_context(void)
+{
+    xmlParserCtxtPtr c = xmlNewParserCtxt();
+
+    if (c == NULL)
+        return NULL;
+    c->sax->startElementNs = tree_start;
+    c->sax->endElementNs = tree_end;
+    c->sax->characters = tree_text;
+    c->sax->ignorableWhitespace = tree_text;
+    c->sax->cdataBlock = tree_cdata;
+    c->sax->reference = tree_reference;
+    c->sax->comment = NULL;
+    c->sax->processingInstruction = NULL;
+    c->sax->serror = tree_error;
+    return c;
+}
+
+/* A document of one record, parsed whole with a reused context. */
+static int
+take_tree(ipl_record **out, ipl_reader *rd, ipl_error *err)
+{
+    xmlDocPtr doc;
+    int rc;
+
+    if (rd->ctxt == NULL && (rd->ctxt = tree_context()) == NULL)
+        return fail_document(rd, IPL_ENOMEM, 0, 0, err, "out of memory");
+    rd->ctxt->_private = rd;
+    rd->depth = rd->skip_depth = 0;
+    doc = xmlCtxtReadIO(rd->ctxt, ipl__source_read, NULL, rd, rd->name, NULL,
+                        IPL__XML_OPTIONS);
+    if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
+        xmlFreeDoc(doc);
+        return fail_xml(rd, err);
+    }
+    rd->state = IPL__DOC_DONE;        /* build() closes it on failure */
+    rc = build(out, rd, xmlDocGetRootElement(doc), err);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+/* Builds the record of the element the reader is on. */
+static int
+take_record(ipl_record **out, ipl_reader *rd, ipl_error *err)
+{
+    xmlNodePtr node = xmlTextReaderExpand(rd->xr);
+
+    if (node == NULL)
+        return fail_xml(rd, err);
+    return build(out, rd, node, err);
 }
 
 /* Reads to the end of a document whose record has been taken, so that
@@ -326,6 +489,8 @@ document_next(ipl_record **out, ipl_reader *rd, ipl_error *err)
     int rc;
 
     switch (rd->state) {
+    case IPL__DOC_TREE:
+        return take_tree(out, rd, err);
     case IPL__DOC_ROOT:
         if ((rc = take_record(&rec, rd, err)) < 0)
             return rc;
@@ -368,7 +533,7 @@ ipl_parse_reader_next(ipl_record **out, ipl_reader *rd, ipl_error *err)
     IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, rd);
     for (;;) {
-        if (rd->xr == NULL && (rc = open_document(rd, err)) <= 0)
+        if (rd->state == IPL__DOC_NONE && (rc = open_document(rd, err)) <= 0)
             return rc;
         if ((rc = document_next(out, rd, err)) < 0)
             return rc;

@@ -11,9 +11,14 @@
 /* Bytes read from a file or a callback at a time. */
 #define IPL__SOURCE_BUFFER (256 * 1024)
 
+/* Bytes looked at to find a document's root element before choosing how
+ * to parse it: enough for TDXF's 14 KB internal DTD subset. */
+#define IPL__PEEK (64 * 1024)
+
 typedef enum {
     IPL__DOC_NONE = 0,      /* between documents */
-    IPL__DOC_ROOT,          /* the root element is the record */
+    IPL__DOC_TREE,          /* the document is one record: parse it whole */
+    IPL__DOC_ROOT,          /* the root element is the record (xmlReader) */
     IPL__DOC_CHECK_ROOT,    /* the root may itself be a record element */
     IPL__DOC_SEEK,          /* looking for the next record element */
     IPL__DOC_AFTER_RECORD,  /* a record was returned: skip its subtree */
@@ -41,7 +46,10 @@ struct ipl_reader {
     uint64_t doc_delivered;
     uint64_t doc_offset;
     long doc_line;          /* 1-based line where it starts */
-    xmlTextReaderPtr xr;
+    xmlTextReaderPtr xr;    /* documents of many records */
+    xmlParserCtxtPtr ctxt;  /* documents of one record, reused */
+    int depth;              /* elements open in the tree being built */
+    int skip_depth;         /* > 0 inside a subtree that is not built */
     const ipl__driver *drv;
     ipl__doc_state state;
     int xml_error;          /* the first libxml2 error of the document */
@@ -55,6 +63,10 @@ struct ipl_reader {
 /* libxml2's read callback: the bytes of the current document, up to the
  * start of the next one ("<?xml" at the start of a line). */
 int ipl__source_read(void *ctx, char *buf, int len);
+
+/* Makes up to want bytes of input visible at data + pos (fewer at the
+ * end of the input) and returns how many are. */
+size_t ipl__source_peek(ipl_reader *rd, size_t want);
 
 /* Discards what is left of the current document. */
 void ipl__source_skip_document(ipl_reader *rd);

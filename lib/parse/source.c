@@ -40,6 +40,14 @@ refill(ipl_reader *rd)
     return IPL_OK;
 }
 
+size_t
+ipl__source_peek(ipl_reader *rd, size_t want)
+{
+    if (rd->end - rd->pos < want)
+        (void)refill(rd);           /* a read error shows when parsing */
+    return rd->end - rd->pos < want ? rd->end - rd->pos : want;
+}
+
 int
 ipl__source_more(ipl_reader *rd)
 {

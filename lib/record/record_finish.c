@@ -42,6 +42,9 @@ refers_to_claim(const char *text)
     size_t i;
 
     for (p = text; *p != '\0'; p++) {
+        /* every word and phrase starts with one of these bytes */
+        if (strchr("cCaArRpPvV\xe6\xe8", *p) == NULL)
+            continue;
         for (i = 0; i < sizeof claim_words / sizeof *claim_words; i++) {
             const char *q = p;
             if (!match_at(q, claim_words[i]))
