@@ -1,6 +1,7 @@
 /* Format names and detection from a document's root element: its local
  * name and namespace URI, never its prefix (USPTO TSDR writes ns1:,
  * ns2: where WIPO writes com:, tmk:). */
+#define _GNU_SOURCE   /* memmem */
 #include <string.h>
 
 #include <libxml/xmlreader.h>
@@ -165,14 +166,90 @@ first_element(char *local, size_t lsize, ipl_parse_format *format,
     return found;
 }
 
+/* Past the next closing text ("?>", "-->"); NULL when not in sight. */
+static const char *
+past(const char *p, const char *end, const char *closing)
+{
+    const char *q = memmem(p, (size_t)(end - p), closing, strlen(closing));
+
+    return q != NULL ? q + strlen(closing) : NULL;
+}
+
+/* Past a "<!DOCTYPE ...>" (p at its "<"), minding its internal subset
+ * and quoted strings; NULL when its end is not in sight. */
+static const char *
+past_doctype(const char *p, const char *end)
+{
+    int depth = 0;
+    char quote = 0;
+
+    for (p += 2; p < end; p++) {
+        if (quote != 0)
+            quote = *p == quote ? 0 : quote;
+        else if (*p == '"' || *p == '\'')
+            quote = *p;
+        else if (*p == '[')
+            depth++;
+        else if (*p == ']')
+            depth--;
+        else if (*p == '>' && depth == 0)
+            return p + 1;
+    }
+    return NULL;
+}
+
+/* The format of a document whose root element has no namespace, found
+ * by scanning the bytes up to it: a bulk file's documents each need
+ * one, and a parser made for it costs more than the document's
+ * reading. IPL_FORMAT_AUTO when unsure (namespaces, odd syntax). */
+static ipl_parse_format
+detect_plain(const char *p, size_t size)
+{
+    const char *end = p + size, *name, *gt;
+    size_t i, len;
+
+    if (size >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    for (;;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+            p++;
+        if (end - p < 4 || *p != '<')
+            return IPL_FORMAT_AUTO;
+        if (p[1] == '?')
+            p = past(p, end, "?>");
+        else if (p[1] == '!' && p[2] == '-' && p[3] == '-')
+            p = past(p, end, "-->");
+        else if (p[1] == '!')
+            p = past_doctype(p, end);
+        else
+            break;
+        if (p == NULL)
+            return IPL_FORMAT_AUTO;
+    }
+    name = p + 1;
+    for (len = 0; name + len < end && strchr(" \t\r\n/>", name[len]) == NULL;
+         len++)
+        ;
+    gt = memchr(name, '>', (size_t)(end - name));
+    if (gt == NULL || memmem(name, (size_t)(gt - name), "xmlns", 5) != NULL ||
+        memchr(name, ':', len) != NULL)
+        return IPL_FORMAT_AUTO;
+    for (i = 0; i < sizeof roots / sizeof *roots; i++)
+        if (roots[i].ns == NULL && strlen(roots[i].local) == len &&
+            memcmp(roots[i].local, name, len) == 0)
+            return roots[i].format;
+    return IPL_FORMAT_AUTO;
+}
+
 ipl_parse_format
 ipl__detect_prefix(const char *data, size_t size)
 {
-    ipl_parse_format f = IPL_FORMAT_AUTO;
+    ipl_parse_format f = detect_plain(data, size);
     ipl_error xml;
     char local[64];
 
-    (void)first_element(local, sizeof local, &f, data, size, &xml);
+    if (f == IPL_FORMAT_AUTO)
+        (void)first_element(local, sizeof local, &f, data, size, &xml);
     return f;
 }
 
