@@ -361,6 +361,8 @@ START_TEST(test_detect_by_namespace_not_prefix)
         { "<x:world-patent-data xmlns:x=\"http://ops.epo.org\"/>",
           IPL_FORMAT_EPO_OPS },
     };
+    static const char wrong_ns[] =
+        "<tmk:TrademarkTransaction xmlns:tmk=\"urn:other\"/>";
     ipl_parse_format f;
     ipl_error err;
     size_t i;
@@ -372,8 +374,8 @@ START_TEST(test_detect_by_namespace_not_prefix)
     }
     /* the right local name in the wrong namespace is not the format */
     err = iplt_stale_error();
-    iplt_assert_error(err, ipl_parse_detect(&f, "<tmk:TrademarkTransaction "
-                      "xmlns:tmk=\"urn:other\"/>", 54, &err), IPL_EPARSE, "data");
+    iplt_assert_error(err, ipl_parse_detect(&f, wrong_ns, strlen(wrong_ns),
+                      &err), IPL_EPARSE, "data");
     err = iplt_stale_error();
     iplt_assert_error(err, ipl_parse_detect(&f, "   ", 3, &err), IPL_EPARSE,
                       "data");
