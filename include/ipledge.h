@@ -19,6 +19,7 @@
 #include "ipledge/date.h"
 #include "ipledge/daycount.h"
 #include "ipledge/right.h"
+#include "ipledge/ident.h"
 #include "ipledge/record.h"
 #include "ipledge/parse.h"
 #include "ipledge/pledge.h"

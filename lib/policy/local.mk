@@ -13,7 +13,6 @@ lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/lending
 ipledgeinclude_HEADERS += include/ipledge/pledge.h
 
 IPL_SUITES += tests/check_pledge
-check_PROGRAMS += tests/check_pledge
 tests_check_pledge_SOURCES = tests/check_pledge.c
 tests_check_pledge_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/lending
 tests_check_pledge_CFLAGS = $(IPL_TEST_CFLAGS)
@@ -54,7 +53,6 @@ dist_policy_DATA = $(IPL_POLICY_SCHEMA) $(IPL_POLICY_PRESETS)
 EXTRA_DIST += lib/policy/embed.sh
 
 IPL_SUITES += tests/check_policy
-check_PROGRAMS += tests/check_policy
 tests_check_policy_SOURCES = tests/check_policy.c
 tests_check_policy_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/policy
 tests_check_policy_CFLAGS = $(IPL_TEST_CFLAGS)
