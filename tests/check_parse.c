@@ -341,6 +341,72 @@ START_TEST(test_independent_claims_of_samples)
 }
 END_TEST
 
+/* Canonical numbers through ident.h, for a record of each syntax. */
+START_TEST(test_canonical_numbers)
+{
+    static const struct {
+        const char *file;
+        ipl_record_number_kind kind;
+        const char *canonical;     /* NULL: the error below */
+        int code;
+        const char *where;
+    } cases[] = {
+        { "uspto-grant/US08930553-v45-2014.xml", IPL_NUMBER_PUBLICATION,
+          "US8930553", 0, NULL },
+        { "uspto-grant/US08930553-v45-2014.xml", IPL_NUMBER_APPLICATION,
+          "13648029", 0, NULL },
+        { "uspto-app/US20050004437A1-v40-2004.xml", IPL_NUMBER_PUBLICATION,
+          "US20050004437", 0, NULL },
+        { "cnipa/CN115212463A-new-sipo-business-with-doctype.xml",
+          IPL_NUMBER_APPLICATION, "201510481495.9", 0, NULL },
+        { "cnipa/CN104245682A-old-cn-patent-document-singleline.xml",
+          IPL_NUMBER_PCT_APPLICATION, "PCT/JP2014/059529", 0, NULL },
+        { "epo/EP3383757B1-v1-5-1.xml", IPL_NUMBER_PUBLICATION, "EP3383757",
+          0, NULL },
+        { "st36/JP2021193879A-jp-official-gazette.xml", IPL_NUMBER_PUBLICATION,
+          "JP2021193879", 0, NULL },
+        { "uspto-tm/tdxf-case-file-60172053-status-only-1923.xml",
+          IPL_NUMBER_REGISTRATION, "172053", 0, NULL },
+        { "st66/euipo-EUTM018222197-registered-word-24lang.xml",
+          IPL_NUMBER_APPLICATION, "018222197", 0, NULL },
+        /* no registration number published: absent */
+        { "uspto-tm/tdxf-case-file-98763166-new-application.xml",
+          IPL_NUMBER_REGISTRATION, NULL, IPL_EINVAL,
+          "record.registration_number" },
+        /* the WIPO example's office "XX" has no syntax */
+        { "st96-design/wipo-st96-v6-DesignApplication_Example.xml",
+          IPL_NUMBER_APPLICATION, NULL, IPL_ERANGE,
+          "record.application_number" },
+        /* the ST.36 annex example's "043551" is no WO number */
+        { "st36/wipo-st36-annex-example01-WO-patent-document-v1-3.xml",
+          IPL_NUMBER_PUBLICATION, NULL, IPL_EINVAL, "text" },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[4096];
+        ipl_reader *rd;
+        ipl_record *rec;
+        ipl_ident id;
+        ipl_error err = iplt_stale_error();
+        int rc;
+
+        shared_path(path, sizeof path, cases[i].file);
+        ck_assert_int_eq(ipl_parse_reader_new_file(&rd, path, NULL, NULL), 0);
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1);
+        rc = ipl_record_ident(&id, rec, cases[i].kind, &err);
+        if (cases[i].canonical != NULL) {
+            ck_assert_msg(rc == IPL_OK, "%s: %s", cases[i].file, err.message);
+            ck_assert_str_eq(id.canonical, cases[i].canonical);
+        } else {
+            iplt_assert_error(err, rc, cases[i].code, cases[i].where);
+        }
+        ipl_record_free(rec);
+        ipl_parse_reader_free(rd);
+    }
+}
+END_TEST
+
 /* ---- detection ------------------------------------------------------- */
 
 START_TEST(test_detect_by_namespace_not_prefix)
@@ -923,6 +989,7 @@ parse_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_every_sample_file);
     tcase_add_test(tc, test_independent_claims_of_samples);
+    tcase_add_test(tc, test_canonical_numbers);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reader");

@@ -1,9 +1,11 @@
 #!/bin/sh
 # `ipledge parse` prints one JSON object per record, with the values the
-# sample files hold (read from them by hand: US 8,930,553 was filed on
+# sample files hold, read from them by hand: US 8,930,553 was filed on
 # 2012-10-09, has 8 claims of which 1 and 8 are independent, and 129
-# days of PTA: 2032-10-09 + 129 days = 2033-02-15), reports a damaged
-# document on stderr with its location, and says so in its exit status.
+# days of PTA: 2032-10-09 + 129 days = 2033-02-15. Numbers are in the
+# canonical forms of ident.h ("US8930553", the published "08930553" next
+# to it). A damaged document is reported on stderr with its location,
+# and the exit status says so.
 set -eu
 : "${IPL_BUILDDIR:?}" "${IPL_SHARED_DATA:?IPL_SHARED_DATA must name the shared data}" "${PYTHON3:?}"
 
@@ -23,7 +25,8 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 assert len(rows) == 1, rows
 r = rows[0]
 want = {"format": "uspto-grant", "office": "US", "type": "invention",
-        "application_number": "13648029", "publication_number": "08930553",
+        "application_number": "13648029", "publication_number": "US8930553",
+        "publication_number_published": "08930553",
         "kind": "B2", "filing_date": "2012-10-09",
         "publication_date": "2015-01-06", "grant_date": "2015-01-06",
         "expiry_date": "2033-02-15", "claims_count": 8,
@@ -49,9 +52,10 @@ grep -q "1 documents, 0 records, 1 skipped" "$tmp/err.txt"
 "$PYTHON3" - "$tmp/two.jsonl" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-assert [r["publication_number"] for r in rows] == ["D0982278", "D0982279", "11617590"]
+assert [r["publication_number"] for r in rows] == ["USD982278", "USD982279", "US11617590"]
+assert [r["publication_number_published"] for r in rows] == ["D0982278", "D0982279", "11617590"]
 assert [r["source"]["index"] for r in rows] == [0, 1, 2]
-assert rows[0]["type"] == "design" and rows[0]["locarno"] == ["0201"]
+assert rows[0]["type"] == "design" and rows[0]["locarno"] == ["2-01"]
 PY
 
 status=0

@@ -18,6 +18,50 @@ put_string(json_t *obj, const char *key, const char *value)
         json_object_set_new(obj, key, json_string(value));
 }
 
+/* A number in the canonical form of ident.h, with the form published
+ * next to it when they differ; as published when it has no canonical
+ * form (the identifier module does not know its syntax). */
+static void
+put_number(json_t *obj, const char *key, const ipl_record *rec,
+           ipl_record_number_kind kind)
+{
+    const char *published = ipl_record_number(rec, kind);
+    char as_published[64];
+    ipl_ident id;
+
+    if (published == NULL)
+        return;
+    if (ipl_record_ident(&id, rec, kind, NULL) != IPL_OK) {
+        json_object_set_new(obj, key, json_string(published));
+        return;
+    }
+    json_object_set_new(obj, key, json_string(id.canonical));
+    if (strcmp(id.canonical, published) != 0) {
+        snprintf(as_published, sizeof as_published, "%s_published", key);
+        json_object_set_new(obj, as_published, json_string(published));
+    }
+}
+
+/* Locarno classes in canonical form ("3-01"), else as published. */
+static void
+put_locarno(json_t *obj, const ipl_record *rec)
+{
+    size_t i, n = ipl_record_count(rec, IPL_LIST_LOCARNO);
+    json_t *arr;
+
+    if (n == 0)
+        return;
+    arr = json_array();
+    for (i = 0; i < n; i++) {
+        const char *text = ipl_record_row(rec, IPL_LIST_LOCARNO, i)->text;
+        ipl_ident id;
+        if (ipl_ident_parse(&id, IPL_IDENT_LOCARNO, text, NULL) == IPL_OK)
+            text = id.canonical;
+        json_array_append_new(arr, json_string(text));
+    }
+    json_object_set_new(obj, "locarno", arr);
+}
+
 static void
 put_date(json_t *obj, const char *key, const ipl_record *rec,
          ipl_record_date_kind kind)
@@ -106,12 +150,9 @@ record_json(const ipl_record *rec, const char *file, size_t index)
     put_string(obj, "format", ipl_record_format_name(rec));
     put_string(obj, "office", ipl_record_office(rec));
     put_string(obj, "type", ipl_right_type_name(ipl_record_right_type(rec)));
-    put_string(obj, "application_number",
-               ipl_record_number(rec, IPL_NUMBER_APPLICATION));
-    put_string(obj, "publication_number",
-               ipl_record_number(rec, IPL_NUMBER_PUBLICATION));
-    put_string(obj, "registration_number",
-               ipl_record_number(rec, IPL_NUMBER_REGISTRATION));
+    put_number(obj, "application_number", rec, IPL_NUMBER_APPLICATION);
+    put_number(obj, "publication_number", rec, IPL_NUMBER_PUBLICATION);
+    put_number(obj, "registration_number", rec, IPL_NUMBER_REGISTRATION);
     put_string(obj, "kind", ipl_record_kind_code(rec));
     put_date(obj, "filing_date", rec, IPL_DATE_FILING);
     put_date(obj, "priority_date", rec, IPL_DATE_PRIORITY);
@@ -130,7 +171,7 @@ record_json(const ipl_record *rec, const char *file, size_t index)
     put_texts(obj, "inventors", rec, IPL_LIST_INVENTORS);
     put_texts(obj, "ipc", rec, IPL_LIST_IPC);
     put_texts(obj, "cpc", rec, IPL_LIST_CPC);
-    put_texts(obj, "locarno", rec, IPL_LIST_LOCARNO);
+    put_locarno(obj, rec);
     put_nice(obj, rec);
     put_count(obj, "claims_count", ipl_record_claims_count(rec));
     put_count(obj, "independent_claims_count",

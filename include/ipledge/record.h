@@ -9,8 +9,8 @@
  * or trademark, read by a driver of parse.h. It is immutable: every
  * accessor is read-only, and a record may be shared between threads.
  * Numbers are kept exactly as the office published them, next to the
- * office and the kind of number, so that their canonical forms can be
- * computed by the identifier module. Absent fields are absent: a string
+ * office and the kind of number; ipl_record_ident() gives their
+ * canonical forms through the identifier module (ident.h). Absent fields are absent: a string
  * accessor returns NULL, a date accessor 0, never an empty string or a
  * placeholder ("0000000", "00010101").
  *
@@ -26,6 +26,7 @@
 #include "ipledge/error.h"
 #include "ipledge/date.h"
 #include "ipledge/right.h"
+#include "ipledge/ident.h"
 
 IPL_BEGIN_DECL
 
@@ -151,7 +152,8 @@ IPL_EXTERN(const char *) ipl_record_format_name(const ipl_record *r);
 
 /**
  * A number exactly as the office published it, trimmed ("06859910",
- * "201510481495.9", "018222197"). Canonical forms come from ident.h.
+ * "201510481495.9", "018222197"). ipl_record_ident() gives its
+ * canonical form.
  *
  * @param r     the record.
  * @param kind  which number.
@@ -159,6 +161,27 @@ IPL_EXTERN(const char *) ipl_record_format_name(const ipl_record *r);
  */
 IPL_EXTERN(const char *) ipl_record_number(const ipl_record *r,
                                            ipl_record_number_kind kind);
+
+/**
+ * A number in canonical form, with its parts: the number as published,
+ * read by ipl_ident_parse() with the syntax its office, kind of number
+ * and right imply (a US publication number of a granted patent is an
+ * #IPL_IDENT_US_PATENT, of an application an #IPL_IDENT_US_PUBLICATION;
+ * a US trademark's application number is a serial number ...).
+ *
+ * @param[out] out  receives the identifier; written only on success.
+ * @param r         the record.
+ * @param kind      which number.
+ * @param[out] err  optional; filled on failure (where: the number, e.g.
+ *                  "record.publication_number", or ipl_ident_parse()'s).
+ * @return #IPL_OK; #IPL_EINVAL (NULL argument, the record has no such
+ *         number, or the number is not valid in its syntax, e.g. a wrong
+ *         CN check character); #IPL_ERANGE (no syntax is known for the
+ *         office, e.g. "XX" or a WO application number).
+ */
+IPL_EXTERN(int) ipl_record_ident(ipl_ident *out, const ipl_record *r,
+                                 ipl_record_number_kind kind, ipl_error *err)
+    IPL_WARN_UNUSED;
 
 /**
  * The kind code of the document as published and trimmed ("B2", "S1",

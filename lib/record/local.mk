@@ -31,6 +31,7 @@ dist_doc_DATA += doc/identifiers.md
 lib_libipledge_internal_la_SOURCES += \
 	lib/record/record.c lib/record/record_build.c \
 	lib/record/record_expiry.c lib/record/record_finish.c \
+	lib/record/record_ident.c \
 	lib/record/record_internal.h \
 	lib/parse/detect.c lib/parse/extract.c lib/parse/reader.c \
 	lib/parse/source.c lib/parse/parse_internal.h \
