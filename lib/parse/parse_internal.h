@@ -7,7 +7,7 @@
 #include <libxml/tree.h>
 
 #include "ipledge/parse.h"
-#include "record_internal.h"
+#include "../record/record_internal.h"
 
 /* What a rule fills: a scalar of the record or a row of a list. */
 enum {
