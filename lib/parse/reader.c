@@ -337,18 +337,60 @@ skipped(const ipl__driver *drv, const xmlChar *name)
 /* The SAX2 tree builder, except below a child of the root that the
  * driver skips: there the parser checks well-formedness and builds
  * nothing. */
+/* Attributes that identify or number elements for the offices' own
+ * tooling and that no driver reads below the root: not built. */
+static int
+noise_attribute(const xmlChar *name)
+{
+    static const char *const noise[] = {
+        "id", "num", "sequence", "designation", "sequenceNumber", "idref",
+        "he", "wi", "file", "img-content", "img-format", "orientation",
+        "inline"
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof noise / sizeof *noise; i++)
+        if (strcmp((const char *)name, noise[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* attrs holds 5 pointers per attribute (libxml2's SAX2 layout); those
+ * worth building are copied to kept, which has room for max. */
+static int
+keep_attributes(const xmlChar **kept, int max, const xmlChar **attrs,
+                int nattrs)
+{
+    int i, n = 0;
+
+    if (nattrs > max)
+        return -1;
+    for (i = 0; i < nattrs; i++)
+        if (!noise_attribute(attrs[5 * i])) {
+            memcpy(&kept[5 * n], &attrs[5 * i], 5 * sizeof *kept);
+            n++;
+        }
+    return n;
+}
+
 static void
 tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
            const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
            int ndefaulted, const xmlChar **attrs)
 {
     ipl_reader *rd = ((xmlParserCtxtPtr)ctx)->_private;
+    const xmlChar *kept[5 * 16];
+    int n;
 
-    if (rd->skip_depth > 0 || (rd->depth == 1 && skipped(rd->drv, name)))
+    if (rd->skip_depth > 0 || (rd->depth == 1 && skipped(rd->drv, name))) {
         rd->skip_depth++;
-    else
+    } else if (rd->depth > 0 && ndefaulted == 0 &&
+               (n = keep_attributes(kept, 16, attrs, nattrs)) >= 0) {
+        xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, n, 0, kept);
+    } else {
         xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
                               ndefaulted, attrs);
+    }
     rd->depth++;
 }
 
