@@ -1,6 +1,5 @@
 /* The rule interpreter: applies a driver's rules to the subtree of one
  * record element (parse_internal.h describes the rule language). */
-#include <stdio.h>
 #include <string.h>
 
 #include "ipledge/error.h"
@@ -381,13 +380,6 @@ spec_text(const char **out, extract *x, const xmlNode *n, const char *spec)
     return IPL_OK;
 }
 
-static void
-find_element(extract *x, const xmlNode *n)
-{
-    (void)n;
-    x->done = 1;
-}
-
 /* "=N" a constant; "?name" 2 when a descendant element is so named;
  * otherwise the first one to three digits of the spec's text. */
 static int
@@ -404,13 +396,8 @@ spec_value(int *out, extract *x, const xmlNode *n, const char *spec)
         return IPL_OK;
     }
     if (spec[0] == '?') {
-        char path[64];
-        snprintf(path, sizeof path, "**/%s", spec + 1);
-        x->done = 0;
-        walk(x, n, path, find_element);
-        *out = x->done ? 2 : 0;
-        x->done = 0;
-        return x->rc;
+        *out = ipl__find(n, spec + 1) != NULL ? 2 : 0;
+        return IPL_OK;
     }
     if ((rc = spec_text(&text, x, n, spec)) < 0 || text == NULL)
         return rc;

@@ -33,6 +33,20 @@ match_at(const char *p, const char *word)
     return *word == '\0';
 }
 
+/* Every word and phrase above starts with one of these bytes (权 and 請
+ * with 0xE6 and 0xE8). */
+static int
+may_start_word(char c)
+{
+    switch (c) {
+    case 'c': case 'C': case 'a': case 'A': case 'r': case 'R':
+    case 'p': case 'P': case 'v': case 'V': case '\xe6': case '\xe8':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A claim refers to another when a claim word is followed by a number
  * or it speaks of "the preceding claims". */
 static int
@@ -42,8 +56,7 @@ refers_to_claim(const char *text)
     size_t i;
 
     for (p = text; *p != '\0'; p++) {
-        /* every word and phrase starts with one of these bytes */
-        if (strchr("cCaArRpPvV\xe6\xe8", *p) == NULL)
+        if (!may_start_word(*p))
             continue;
         for (i = 0; i < sizeof claim_words / sizeof *claim_words; i++) {
             const char *q = p;
