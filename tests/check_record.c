@@ -268,18 +268,26 @@ START_TEST(test_claims_independence)
         "</claim-text></claim>"
         "<claim num=\"6\"><claim-text>6. 請求項１に記載の装置。</claim-text></claim>"
         "<claim num=\"7\"><claim-text>7. Verfahren nach Anspruch 5."
-        "</claim-text></claim></claims></us-patent-grant>");
+        "</claim-text></claim>"
+        "<claim num=\"8\"><claim-text>8. Procédé selon l'une des "
+        "revendications précédentes.</claim-text></claim>"
+        "<claim num=\"9\"><claim-text>9. A claimant's widget.</claim-text>"
+        "</claim></claims></us-patent-grant>");
     const ipl_record_item *c;
 
+    /* the office states 7; 9 are read. Independent: 1, 5 and 9 (a
+     * "claimant" is no claim reference) */
     ck_assert_uint_eq(ipl_record_claims_count(rec), 7);
-    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_CLAIMS), 7);
-    ck_assert_uint_eq(ipl_record_independent_claims_count(rec), 2);
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_CLAIMS), 9);
+    ck_assert_uint_eq(ipl_record_independent_claims_count(rec), 3);
     c = ipl_record_row(rec, IPL_LIST_CLAIMS, 0);
     ck_assert_str_eq(c->text, "1. A widget.");
     ck_assert_int_eq(c->value, 1);
     ck_assert_int_eq(ipl_record_row(rec, IPL_LIST_CLAIMS, 1)->value, 0);
     ck_assert_int_eq(ipl_record_row(rec, IPL_LIST_CLAIMS, 4)->value, 1);
-    ck_assert_ptr_null(ipl_record_row(rec, IPL_LIST_CLAIMS, 7));
+    ck_assert_int_eq(ipl_record_row(rec, IPL_LIST_CLAIMS, 7)->value, 0);
+    ck_assert_int_eq(ipl_record_row(rec, IPL_LIST_CLAIMS, 8)->value, 1);
+    ck_assert_ptr_null(ipl_record_row(rec, IPL_LIST_CLAIMS, 9));
     ipl_record_free(rec);
 }
 END_TEST

@@ -87,14 +87,15 @@ ipl__record_text(const char **out, ipl_record *r, const char *s, size_t n)
     if ((dst = record_space(r, n + 1)) == NULL)
         return IPL_ENOMEM;
     for (i = 0; i < n; i++) {
-        if (is_space(s[i])) {
+        /* most bytes are above the space: one comparison for them */
+        if ((unsigned char)s[i] > ' ' || !is_space(s[i])) {
+            if (pending)
+                dst[len++] = ' ';
+            pending = 0;
+            dst[len++] = s[i];
+        } else {
             pending = 1;
-            continue;
         }
-        if (pending)
-            dst[len++] = ' ';
-        pending = 0;
-        dst[len++] = s[i];
     }
     dst[len] = '\0';
     *out = dst;

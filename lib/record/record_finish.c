@@ -6,16 +6,29 @@
 #include "ipledge/error.h"
 #include "record_internal.h"
 
-/* Phrases after which a claim number means "this claim depends on
- * another". Matched case-insensitively for ASCII; each must be followed
- * (after optional spaces) by a digit, except the last entries. */
+/* Words after which a claim number means "this claim depends on
+ * another" (ASCII case-insensitive), and phrases that say so without a
+ * number. */
 static const char *const claim_words[] = {
-    "claim", "claims", "anspruch", "ansprüche", "ansprüchen",
-    "revendication", "revendications", "权利要求", "請求項",
+    "claims", "claim", "ansprüchen", "ansprüche", "anspruch",
+    "revendications", "revendication", "权利要求", "請求項",
 };
 static const char *const claim_phrases[] = {
     "preceding claim", "previous claim", "vorhergehenden ansprüche",
     "revendications précédentes",
+};
+
+/* Every word contains one of these; a word starts back bytes before it.
+ * Searching for them (strstr) is much faster than trying every word at
+ * every byte of long claims. */
+static const struct {
+    const char *needle;
+    size_t back;
+} anchors[] = {
+    { "laim", 1 }, { "LAIM", 1 }, { "nspr", 1 }, { "NSPR", 1 },
+    { "evendication", 1 }, { "EVENDICATION", 1 },
+    { "\xe6\x9d\x83\xe5\x88\xa9\xe8\xa6\x81\xe6\xb1\x82", 0 },   /* 权利要求 */
+    { "\xe8\xab\x8b\xe6\xb1\x82\xe9\xa0\x85", 0 },               /* 請求項 */
 };
 
 static int
@@ -24,7 +37,7 @@ lower(int c)
     return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
-/* Does text contain word (ASCII case-insensitive) at position p? */
+/* Does the text at p start with word (ASCII case-insensitive)? */
 static int
 match_at(const char *p, const char *word)
 {
@@ -33,18 +46,43 @@ match_at(const char *p, const char *word)
     return *word == '\0';
 }
 
-/* Every word and phrase above starts with one of these bytes (权 and 請
- * with 0xE6 and 0xE8). */
+/* An ASCII digit, or a full-width one (U+FF10..FF19) as Japanese claims
+ * write them: 請求項１ */
 static int
-may_start_word(char c)
+digit_at(const char *q)
 {
-    switch (c) {
-    case 'c': case 'C': case 'a': case 'A': case 'r': case 'R':
-    case 'p': case 'P': case 'v': case 'V': case '\xe6': case '\xe8':
-        return 1;
-    default:
-        return 0;
+    return (*q >= '0' && *q <= '9') ||
+           (memcmp(q, "\xef\xbc", 2) == 0 && (unsigned char)q[2] >= 0x90 &&
+            (unsigned char)q[2] <= 0x99);
+}
+
+/* Is there a claim reference at start: a claim word and a number, or a
+ * phrase that ends or starts there ("the preceding claims",
+ * "revendications précédentes")? */
+static int
+reference_at(const char *text, const char *start)
+{
+    size_t i, n;
+
+    for (i = 0; i < sizeof claim_words / sizeof *claim_words; i++) {
+        const char *q = start;
+        if (!match_at(q, claim_words[i]))
+            continue;
+        for (q += strlen(claim_words[i]); *q == ' '; q++)
+            ;
+        if (digit_at(q))
+            return 1;
     }
+    for (i = 0; i < sizeof claim_phrases / sizeof *claim_phrases; i++) {
+        const char *last = strrchr(claim_phrases[i], ' ') + 1;
+        n = (size_t)(last - claim_phrases[i]);
+        /* the anchor is the phrase's last word or its first */
+        if (((size_t)(start - text) >= n &&
+             match_at(start - n, claim_phrases[i])) ||
+            match_at(start, claim_phrases[i]))
+            return 1;
+    }
+    return 0;
 }
 
 /* A claim refers to another when a claim word is followed by a number
@@ -55,27 +93,12 @@ refers_to_claim(const char *text)
     const char *p;
     size_t i;
 
-    for (p = text; *p != '\0'; p++) {
-        if (!may_start_word(*p))
-            continue;
-        for (i = 0; i < sizeof claim_words / sizeof *claim_words; i++) {
-            const char *q = p;
-            if (!match_at(q, claim_words[i]))
-                continue;
-            q += strlen(claim_words[i]);
-            while (*q == ' ')
-                q++;
-            /* an ASCII digit, or a full-width one (U+FF10..FF19) as
-             * Japanese claims write them: 請求項１ */
-            if ((*q >= '0' && *q <= '9') ||
-                (memcmp(q, "\xef\xbc", 2) == 0 && (unsigned char)q[2] >= 0x90 &&
-                 (unsigned char)q[2] <= 0x99))
+    for (i = 0; i < sizeof anchors / sizeof *anchors; i++)
+        for (p = strstr(text, anchors[i].needle); p != NULL;
+             p = strstr(p + 1, anchors[i].needle))
+            if ((size_t)(p - text) >= anchors[i].back &&
+                reference_at(text, p - anchors[i].back))
                 return 1;
-        }
-        for (i = 0; i < sizeof claim_phrases / sizeof *claim_phrases; i++)
-            if (match_at(p, claim_phrases[i]))
-                return 1;
-    }
     return 0;
 }
 
