@@ -531,6 +531,49 @@ START_TEST(test_named_format)
 }
 END_TEST
 
+/* The root found past an internal subset whose strings hold ">", and
+ * past 70 KB of comment (beyond what is looked at before parsing: the
+ * document is then walked with an xmlReader), gives the same record. */
+START_TEST(test_root_far_into_the_document)
+{
+    static const char grant[] =
+        "<us-patent-grant><us-bibliographic-data-grant><publication-reference>"
+        "<document-id><doc-number>07000001</doc-number><kind>B1</kind>"
+        "</document-id></publication-reference></us-bibliographic-data-grant>"
+        "<claims><claim><claim-text>A claim.</claim-text></claim></claims>"
+        "</us-patent-grant>\n";
+    size_t n = 70 * 1024, len = 0, round;
+    char *doc = malloc(n + 512);
+
+    ck_assert_ptr_nonnull(doc);
+    for (round = 0; round < 2; round++) {
+        ipl_reader *rd;
+        ipl_record *rec;
+
+        len = (size_t)sprintf(doc, "<?xml version=\"1.0\"?>\n<!DOCTYPE "
+                              "us-patent-grant [ <!ENTITY a \"x>y\"> "
+                              "<!-- ]> --> ]>\n");
+        if (round == 1) {
+            len += (size_t)sprintf(doc + len, "<!--");
+            memset(doc + len, 'c', n);
+            len += n;
+            len += (size_t)sprintf(doc + len, "-->\n");
+        }
+        len += (size_t)sprintf(doc + len, "%s", grant);
+        ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, NULL,
+                                                     NULL, NULL), 0);
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1);
+        ck_assert_str_eq(ipl_record_number(rec, IPL_NUMBER_PUBLICATION),
+                         "07000001");
+        ck_assert_uint_eq(ipl_record_claims_count(rec), 1);
+        ipl_record_free(rec);
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 0);
+        ipl_parse_reader_free(rd);
+    }
+    free(doc);
+}
+END_TEST
+
 /* ---- bulk files and sources ------------------------------------------ */
 
 /* Three concatenated grants, the second broken: the error names it, its
@@ -998,6 +1041,7 @@ parse_suite(void)
     tcase_add_test(tc, test_format_names);
     tcase_add_test(tc, test_options);
     tcase_add_test(tc, test_named_format);
+    tcase_add_test(tc, test_root_far_into_the_document);
     tcase_add_test(tc, test_bulk_file_skips_a_bad_document);
     tcase_add_test(tc, test_sources_agree);
     tcase_add_test(tc, test_read_error);
