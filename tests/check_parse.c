@@ -407,6 +407,71 @@ START_TEST(test_canonical_numbers)
 }
 END_TEST
 
+/* Families, legal events, register steps and PTA, with the values the
+ * files hold (counted with grep: 11 ops:family-member, 14 ops:legal, 2
+ * reg:ep-patent-status and 11 reg:procedural-step, 26 TDXF event
+ * statements; the first of each read by eye). */
+START_TEST(test_families_and_events)
+{
+    char path[4096];
+    ipl_reader *rd;
+    ipl_record *rec;
+    const ipl_record_item *it;
+    ipl_date d;
+    int64_t pta;
+
+#define OPEN(file) do { \
+        shared_path(path, sizeof path, file); \
+        ck_assert_int_eq(ipl_parse_reader_new_file(&rd, path, NULL, NULL), 0); \
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1); \
+    } while (0)
+#define CLOSE() do { ipl_record_free(rec); ipl_parse_reader_free(rd); } while (0)
+
+    OPEN("epo-docdb/ops-family-EP2906782A2.xml");
+    ck_assert_int_eq(ipl_record_document_type(rec), IPL_DOCUMENT_FAMILY);
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_FAMILY), 11);
+    it = ipl_record_row(rec, IPL_LIST_FAMILY, 0);
+    ck_assert_str_eq(it->text, "EP2906782");
+    ck_assert_str_eq(it->code, "A2");
+    ck_assert_int_eq(it->have_date, 1);
+    ck_assert_int_eq(it->date.year, 2015);
+    CLOSE();
+
+    OPEN("epo-docdb/ops-legal-US10465445B2.xml");
+    ck_assert_int_eq(ipl_record_document_type(rec), IPL_DOCUMENT_REGISTER);
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_EVENTS), 14);
+    it = ipl_record_row(rec, IPL_LIST_EVENTS, 0);
+    ck_assert_str_eq(it->code, "AS");             /* "AS  " trimmed */
+    ck_assert_str_eq(it->text, "ASSIGNMENT");
+    ck_assert_int_eq(it->date.year * 10000 + it->date.month * 100 + it->date.day,
+                     20180314);
+    CLOSE();
+
+    OPEN("epo-register/ops-register-procsteps-EP3221665A1.xml");
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_EVENTS), 13);
+    ck_assert_str_eq(ipl_record_status(rec), "Request for examination was made");
+    ck_assert_int_eq(ipl_record_date(&d, rec, IPL_DATE_STATUS), 1);
+    ck_assert_int_eq(d.year * 10000 + d.month * 100 + d.day, 20170825);
+    CLOSE();
+
+    OPEN("uspto-tm/tdxf-case-file-85017257-cancelled.xml");
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_EVENTS), 26);
+    it = ipl_record_row(rec, IPL_LIST_EVENTS, 0);
+    ck_assert_str_eq(it->code, "CNSA");
+    ck_assert_str_eq(it->text, "APPROVED FOR PUB - PRINCIPAL REGISTER");
+    ck_assert_uint_eq(ipl_record_count(rec, IPL_LIST_GOODS), 1);
+    ck_assert_int_eq(ipl_record_row(rec, IPL_LIST_GOODS, 0)->value, 41);
+    CLOSE();
+
+    OPEN("uspto-grant/US06859910-v40-2004.xml");
+    ck_assert_int_eq(ipl_record_term_extension(&pta, rec), 1);
+    ck_assert_int_eq(pta, 802);
+    CLOSE();
+#undef OPEN
+#undef CLOSE
+}
+END_TEST
+
 /* ---- detection ------------------------------------------------------- */
 
 START_TEST(test_detect_by_namespace_not_prefix)
@@ -1033,6 +1098,7 @@ parse_suite(void)
     tcase_add_test(tc, test_every_sample_file);
     tcase_add_test(tc, test_independent_claims_of_samples);
     tcase_add_test(tc, test_canonical_numbers);
+    tcase_add_test(tc, test_families_and_events);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("reader");
