@@ -42,4 +42,7 @@ cli_command_fn cli_schedule;
 /* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
 cli_command_fn cli_compensate;
 
+/* `ipledge parse FILE...`: office records as JSON Lines. */
+cli_command_fn cli_parse;
+
 #endif /* IPLEDGE_CLI_H */
