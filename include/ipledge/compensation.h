@@ -18,6 +18,10 @@
  * (ipl_money_split()), so the parties' parts add up exactly to the loss.
  * Caps only ever move money from the capped public fund to the lender.
  * doc/schedules.md gives the formulas and worked examples.
+ *
+ * Thread safety: a settled claim is immutable; several threads may read
+ * it at once. ipl_compensation_simulate() starts and joins its own
+ * threads (ipl_compensation_sim_options::threads) and keeps no state.
  * @{
  */
 #ifndef IPL_COMPENSATION_H
