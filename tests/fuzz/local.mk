@@ -85,3 +85,4 @@ fuzz: lib/policy/policy-data.c
 clean-local-fuzz:
 	rm -rf fuzz-build
 .PHONY: fuzz clean-local-fuzz
+dist_doc_DATA += doc/security.md
