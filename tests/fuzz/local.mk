@@ -85,4 +85,3 @@ fuzz: lib/policy/policy-data.c
 clean-local-fuzz:
 	rm -rf fuzz-build
 .PHONY: fuzz clean-local-fuzz
-dist_doc_DATA += doc/security.md
