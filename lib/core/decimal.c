@@ -87,10 +87,14 @@ static int
 ipl__decimal_fast(ipl__decimal *out, double v)
 {
     double a = fabs(v);
+    volatile long double probe = 1.0L;
     long double s, whole, frac;
     int k;
 
-    if (!(a >= 1e-12 && a < 1e13))
+    /* The error bound needs a 64-bit significand at run time, not only in
+     * the headers: valgrind, for one, computes long doubles as doubles. */
+    probe += LDBL_EPSILON;
+    if (!(probe > 1.0L) || !(a >= 1e-12 && a < 1e13))
         return 0;
     /* log10(2) ≈ 0.30103: an estimate of the decimal exponent, put right
      * below by at most one step either way. */
