@@ -22,5 +22,8 @@
 #include "ipledge/ident.h"
 #include "ipledge/pledge.h"
 #include "ipledge/policy.h"
+#include "ipledge/loan.h"
+#include "ipledge/subsidy.h"
+#include "ipledge/compensation.h"
 
 #endif /* IPLEDGE_H */

@@ -33,5 +33,10 @@ cli_command_fn cli_policy;
 
 /* `ipledge pledge …`: a pledge decision under a policy. */
 cli_command_fn cli_pledge;
+/* `ipledge schedule`: a loan's repayment schedule (lending). */
+cli_command_fn cli_schedule;
+
+/* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
+cli_command_fn cli_compensate;
 
 #endif /* IPLEDGE_CLI_H */

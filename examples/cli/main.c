@@ -15,6 +15,8 @@ static const struct {
     { "demo", "work through money, date and day-count examples", cli_demo },
     { "policy", "list, show or check policies (presets and files)", cli_policy },
     { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
+    { "schedule", "print a loan's repayment schedule", cli_schedule },
+    { "compensate", "share a defaulted loan's loss under a regime", cli_compensate },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

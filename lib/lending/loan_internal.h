@@ -1,0 +1,52 @@
+/* Loan schedules inside the library: the object's layout and the
+ * helpers the schedule, subsidy and compensation code share. Not
+ * installed. */
+#ifndef IPL_LOAN_INTERNAL_H
+#define IPL_LOAN_INTERNAL_H
+
+#include "ipledge/loan.h"
+#include "decimal_internal.h"
+
+/* Longest schedule accepted: 100 years of monthly payments. */
+#define IPL__LOAN_MAX_PERIODS 1200u
+
+struct ipl_loan_schedule {
+    ipl_loan_row *rows;
+    size_t count;
+    ipl_loan_totals totals;
+    ipl_money residual;        /* last principal − its regular principal */
+    ipl_daycount daycount;
+    ipl_rounding rounding;     /* resolved: never IPL_ROUND_DEFAULT */
+};
+
+/* Checks every field of terms that can be checked without building the
+ * schedule; where names the offending field as "terms.<field>". On
+ * success *how is the resolved rounding. */
+int ipl__loan_check_terms(const ipl_loan_terms *terms, ipl_rounding *how,
+                          ipl_error *err);
+
+/* Months in a period of the frequency (1, 3, 6 or 12), or 0 for a value
+ * that is not an ipl_loan_frequency. */
+int ipl__loan_period_months(ipl_loan_frequency frequency);
+
+/* *out = balance × rate × num ÷ den rounded by how (a concrete mode),
+ * exactly, with rate the decimal a double was read as (see
+ * ipl__decimal_from_double(); reading is the slow part, so callers
+ * keep it while the rate stays). balance, rate and num are ≥ 0, den
+ * > 0. Returns IPL_OK or IPL_EOVERFLOW, leaving the message to the
+ * caller, which knows the row. */
+int ipl__loan_accrue(int64_t *out, int64_t balance, const ipl__decimal *rate,
+                     int64_t num, int64_t den, ipl_rounding how);
+
+/* *out = the annuity instalment of balance over n periods at the
+ * period rate r (balance ÷ n when r is 0), in minor units of currency
+ * rounded by how. Returns IPL_OK or IPL_EOVERFLOW. */
+int ipl__loan_annuity(int64_t *out, int64_t balance, double r, unsigned n,
+                      const char *currency, ipl_rounding how, ipl_error *err);
+
+/* The number of periods a level payment needs to repay balance at the
+ * period rate r, rounded up; 0 when the payment does not cover the
+ * interest (the loan never amortises). */
+unsigned ipl__loan_periods_needed(int64_t balance, int64_t payment, double r);
+
+#endif /* IPL_LOAN_INTERNAL_H */

@@ -1,0 +1,406 @@
+/* Building a repayment schedule period by period (ipl_loan_schedule_new()
+ * in include/ipledge/loan.h) and reading it back. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ipledge/loan.h"
+#include "alloc_internal.h"
+#include "error_internal.h"
+#include "rounding_internal.h"
+#include "loan_internal.h"
+
+/* The state carried from one period to the next. */
+typedef struct loan__build {
+    const ipl_loan_terms *t;
+    ipl_rounding how;
+    int months;            /* months in a regular period */
+    size_t end;            /* periods planned; a shortening prepayment lowers it */
+    int64_t balance;       /* outstanding principal before the current period */
+    int64_t level;         /* annuity instalment or equal principal part */
+    int level_stale;       /* recompute level before using it */
+    double level_rate;     /* the annual rate level was computed at */
+    int64_t *plan;         /* IPL_LOAN_PLAN: the parts still to repay */
+    ipl_money *scratch;    /* IPL_LOAN_PLAN: room for a proportional split */
+    size_t next_prepay;    /* first prepayment not yet made */
+    double decoded;        /* the rate last read as a decimal ... */
+    ipl__decimal decimal;  /* ... and that decimal */
+} loan__build;
+
+/* The k-th payment date, always counted from the anchor (start or the
+ * first payment) so that clamped month ends do not drift. */
+static int
+loan__payment_date(ipl_date *out, const loan__build *b, size_t k, ipl_error *err)
+{
+    const ipl_loan_terms *t = b->t;
+    int given = t->first_payment.year != 0;
+    ipl_date anchor = given ? t->first_payment : t->start;
+    int64_t months = (int64_t)(given ? k : k + 1) * b->months;
+
+    if (ipl_date_add_months(out, anchor, months, t->month_rule, NULL) < 0)
+        return ipl__fail(err, IPL_ERANGE, "terms.periods",
+                         "payment %zu falls after 9999-12-31", k + 1);
+    return IPL_OK;
+}
+
+/* The annual rate of a period that starts on `from`: fixed, or the
+ * latest LPR fixing on or before it plus the spread. */
+static double
+loan__rate(const ipl_loan_terms *t, ipl_date from)
+{
+    size_t i = t->n_fixings;
+
+    if (i == 0)
+        return t->rate;
+    while (i > 1 && ipl_date_compare(t->fixings[i - 1].date, from) > 0)
+        i--;
+    return t->fixings[i - 1].lpr + t->rate;
+}
+
+static int
+loan__differ(double a, double b)
+{
+    return a < b || a > b;
+}
+
+/* The principal the method repays in period k before any prepayment,
+ * never negative but possibly more than the balance; refreshing the level payment when it is stale or the rate moved. */
+static int
+loan__regular(int64_t *out, loan__build *b, size_t k, double rate,
+              int64_t interest, ipl_error *err)
+{
+    int64_t p = 0;
+    int rc;
+
+    switch (b->t->method) {
+    case IPL_LOAN_ANNUITY:
+        if (b->level_stale || loan__differ(rate, b->level_rate)) {
+            rc = ipl__loan_annuity(&b->level, b->balance, rate * b->months / 12.0,
+                                   (unsigned)(b->end - k), b->t->principal.currency,
+                                   b->how, err);
+            if (rc < 0)
+                return rc;
+            b->level_rate = rate;
+            b->level_stale = 0;
+        }
+        p = b->level - interest;
+        break;
+    case IPL_LOAN_EQUAL_PRINCIPAL:
+        if (b->level_stale) {
+            rc = ipl__round_quotient(&b->level, 0, (ipl__u128)b->balance,
+                                     (ipl__u128)(b->end - k), b->how);
+            if (rc < 0)
+                return ipl__fail(err, rc, "terms.principal", "cannot divide the balance");
+            b->level_stale = 0;
+        }
+        p = b->level;
+        break;
+    case IPL_LOAN_BULLET:
+        p = k + 1 == b->end ? b->balance : 0;
+        break;
+    default:
+        p = b->plan[k];
+        break;
+    }
+    *out = p < 0 ? 0 : p;
+    return IPL_OK;
+}
+
+/* A prepayment of amount in period k changes the plan's remaining parts: proportionally, or from the end. */
+static int
+loan__replan(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
+             ipl_error *err)
+{
+    size_t i, n = b->end - k - 1;
+    ipl_money total;
+    int rc;
+
+    if (how == IPL_LOAN_SHORTEN_TERM) {
+        for (i = b->end; amount > 0 && i-- > k + 1;) {
+            int64_t take = amount < b->plan[i] ? amount : b->plan[i];
+
+            b->plan[i] -= take;
+            amount -= take;
+        }
+        return IPL_OK;
+    }
+    total.minor = amount;
+    memcpy(total.currency, b->t->principal.currency, 4);
+    if ((rc = ipl_money_split(b->scratch, &total, b->plan + k + 1, n, err)) < 0)
+        return rc;
+    for (i = 0; i < n; i++)
+        b->plan[k + 1 + i] -= b->scratch[i].minor;
+    return IPL_OK;
+}
+
+/* After a partial prepayment in period k the method's level payment or
+ * horizon changes as the prepayment asks. */
+static int
+loan__recalc(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
+             ipl_error *err)
+{
+    unsigned need = 0;
+    int shorten = how == IPL_LOAN_SHORTEN_TERM;
+
+    switch (b->t->method) {
+    case IPL_LOAN_ANNUITY:
+        if (!shorten)
+            b->level_stale = 1;
+        else
+            need = ipl__loan_periods_needed(b->balance, b->level,
+                                            b->level_rate * b->months / 12.0);
+        break;
+    case IPL_LOAN_EQUAL_PRINCIPAL:
+        if (!shorten)
+            b->level_stale = 1;
+        else
+            need = (unsigned)((b->balance + b->level - 1) / b->level);
+        break;
+    case IPL_LOAN_PLAN:
+        return loan__replan(b, k, amount, how, err);
+    default:
+        break;
+    }
+    if (need > 0 && k + 1 + need < b->end)
+        b->end = k + 1 + need;
+    return IPL_OK;
+}
+
+/* Makes the prepayment due on row r's date, if any, out of the balance
+ * left after the row's regular principal. */
+static int
+loan__prepay(loan__build *b, size_t k, ipl_loan_row *r, ipl_error *err)
+{
+    const ipl_loan_terms *t = b->t;
+    const ipl_loan_prepayment *p;
+    char where[48];
+
+    if (b->next_prepay >= t->n_prepayments)
+        return IPL_OK;
+    p = &t->prepayments[b->next_prepay];
+    snprintf(where, sizeof where, "terms.prepayments[%zu]", b->next_prepay);
+    if (ipl_date_compare(p->date, r->date) < 0)
+        return ipl__fail(err, IPL_EINVAL, where,
+                         "date is not a payment date of the schedule");
+    if (ipl_date_compare(p->date, r->date) > 0)
+        return IPL_OK;
+    if (p->amount.minor > b->balance)
+        return ipl__fail(err, IPL_EINVAL, where,
+                         "amount %lld exceeds the balance %lld left after payment %zu",
+                         (long long)p->amount.minor, (long long)b->balance, k + 1);
+    r->prepaid.minor = p->amount.minor;
+    r->principal.minor += p->amount.minor;
+    b->balance -= p->amount.minor;
+    b->next_prepay++;
+    if (b->balance == 0)
+        return IPL_OK;
+    return loan__recalc(b, k, p->amount.minor,
+                        p->recalc == IPL_LOAN_RECALC_DEFAULT
+                            ? IPL_LOAN_LOWER_INSTALMENT : p->recalc, err);
+}
+
+static void
+loan__row_money(ipl_loan_row *r, const char *currency)
+{
+    ipl_money *m[] = { &r->opening, &r->interest, &r->principal, &r->payment,
+                       &r->closing, &r->prepaid };
+    size_t i;
+
+    for (i = 0; i < sizeof m / sizeof m[0]; i++)
+        memcpy(m[i]->currency, currency, 4);
+}
+
+/* Fills row k; sets *done when the loan is repaid. */
+static int
+loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
+             ipl_error *err)
+{
+    const ipl_loan_terms *t = b->t;
+    ipl_loan_row *r = &s->rows[k];
+    int64_t num, den, regular = 0;
+    int rc;
+
+    loan__row_money(r, t->principal.currency);
+    r->start = k == 0 ? t->start : s->rows[k - 1].date;
+    if ((rc = loan__payment_date(&r->date, b, k, err)) < 0)
+        return rc;
+    r->rate = loan__rate(t, r->start);
+    if ((rc = ipl_daycount_fraction(&num, &den, t->daycount, r->start, r->date,
+                                    err)) < 0)
+        return rc;
+    r->opening.minor = b->balance;
+    if (k == 0 || loan__differ(r->rate, b->decoded)) {
+        ipl__decimal_from_double(&b->decimal, r->rate);   /* the rate is finite */
+        b->decoded = r->rate;
+    }
+    if (ipl__loan_accrue(&r->interest.minor, b->balance, &b->decimal, num, den,
+                         b->how) < 0)
+        return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                         "the interest of period %zu overflows", k + 1);
+    if ((rc = loan__regular(&regular, b, k, r->rate, r->interest.minor, err)) < 0)
+        return rc;
+    r->principal.minor = k + 1 == b->end || regular > b->balance ? b->balance
+                                                                  : regular;
+    if (k + 1 == b->end)
+        s->residual.minor = b->balance - regular;
+    b->balance -= r->principal.minor;
+    if ((rc = loan__prepay(b, k, r, err)) < 0)
+        return rc;
+    if (__builtin_add_overflow(r->interest.minor, r->principal.minor,
+                               &r->payment.minor))
+        return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                         "the payment of period %zu overflows", k + 1);
+    r->closing.minor = b->balance;
+    *done = b->balance == 0;
+    return IPL_OK;
+}
+
+static int
+loan__totals(ipl_loan_schedule *s, ipl_error *err)
+{
+    ipl_loan_totals *tot = &s->totals;
+    size_t i;
+
+    tot->interest = tot->principal = tot->payment = tot->prepaid = s->rows[0].opening;
+    tot->interest.minor = tot->principal.minor = 0;
+    tot->payment.minor = tot->prepaid.minor = 0;
+    for (i = 0; i < s->count; i++) {
+        const ipl_loan_row *r = &s->rows[i];
+
+        if (__builtin_add_overflow(tot->interest.minor, r->interest.minor,
+                                   &tot->interest.minor)
+            || __builtin_add_overflow(tot->payment.minor, r->payment.minor,
+                                      &tot->payment.minor))
+            return ipl__fail(err, IPL_EOVERFLOW, "totals",
+                             "the sum of interest or payments overflows");
+        tot->principal.minor += r->principal.minor;   /* ≤ the principal */
+        tot->prepaid.minor += r->prepaid.minor;
+    }
+    return IPL_OK;
+}
+
+static int
+loan__run(loan__build *b, ipl_loan_schedule *s, ipl_error *err)
+{
+    int done = 0, rc;
+    size_t k;
+
+    for (k = 0; !done; k++)
+        if ((rc = loan__period(b, s, k, &done, err)) < 0)
+            return rc;
+    s->count = k;
+    if (b->next_prepay < b->t->n_prepayments) {
+        char where[48];
+
+        snprintf(where, sizeof where, "terms.prepayments[%zu]", b->next_prepay);
+        return ipl__fail(err, IPL_EINVAL, where,
+                         "date is not a payment date of the schedule");
+    }
+    return loan__totals(s, err);
+}
+
+static int
+loan__alloc(loan__build *b, ipl_loan_schedule **s, ipl_error *err)
+{
+    const ipl_loan_terms *t = b->t;
+    size_t i;
+
+    *s = ipl__calloc(1, sizeof **s);
+    if (*s != NULL)
+        (*s)->rows = ipl__calloc(t->periods, sizeof *(*s)->rows);
+    if (*s == NULL || (*s)->rows == NULL)
+        return ipl__fail(err, IPL_ENOMEM, "schedule", "cannot allocate %u rows",
+                         t->periods);
+    if (t->method != IPL_LOAN_PLAN)
+        return IPL_OK;
+    b->plan = ipl__calloc(t->periods, sizeof *b->plan);
+    b->scratch = ipl__calloc(t->periods, sizeof *b->scratch);
+    if (b->plan == NULL || b->scratch == NULL)
+        return ipl__fail(err, IPL_ENOMEM, "terms.plan", "cannot copy %u parts",
+                         t->periods);
+    for (i = 0; i < t->periods; i++)
+        b->plan[i] = t->plan[i].minor;
+    return IPL_OK;
+}
+
+int
+ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
+                      ipl_error *err)
+{
+    loan__build b;
+    ipl_loan_schedule *s = NULL;
+    int rc;
+
+    IPL__CHECK_ARG(err, out);
+    memset(&b, 0, sizeof b);
+    if ((rc = ipl__loan_check_terms(terms, &b.how, err)) < 0)
+        return rc;
+    b.t = terms;
+    b.months = ipl__loan_period_months(terms->frequency);
+    b.end = terms->periods;
+    b.balance = terms->principal.minor;
+    b.level_stale = 1;
+    if ((rc = loan__alloc(&b, &s, err)) == IPL_OK) {
+        s->daycount = terms->daycount;
+        s->rounding = b.how;
+        s->residual = terms->principal;
+        s->residual.minor = 0;
+        rc = loan__run(&b, s, err);
+    }
+    ipl__free(b.plan);
+    ipl__free(b.scratch);
+    if (rc < 0) {
+        ipl_loan_schedule_free(s);
+        return rc;
+    }
+    *out = s;
+    return IPL_OK;
+}
+
+void
+ipl_loan_schedule_free(ipl_loan_schedule *s)
+{
+    if (s == NULL)
+        return;
+    ipl__free(s->rows);
+    ipl__free(s);
+}
+
+size_t
+ipl_loan_schedule_count(const ipl_loan_schedule *s)
+{
+    return s == NULL ? 0 : s->count;
+}
+
+const ipl_loan_row *
+ipl_loan_schedule_row(const ipl_loan_schedule *s, size_t i)
+{
+    return s == NULL || i >= s->count ? NULL : &s->rows[i];
+}
+
+const ipl_loan_totals *
+ipl_loan_schedule_totals(const ipl_loan_schedule *s)
+{
+    return s == NULL ? NULL : &s->totals;
+}
+
+int
+ipl_loan_schedule_residual(ipl_money *amount, const ipl_loan_schedule *s,
+                           ipl_error *err)
+{
+    IPL__CHECK_ARG(err, amount);
+    IPL__CHECK_ARG(err, s);
+    *amount = s->residual;
+    return (int)(s->count - 1);
+}
+
+ipl_daycount
+ipl_loan_schedule_daycount(const ipl_loan_schedule *s)
+{
+    return s == NULL ? IPL_DC_NONE : s->daycount;
+}
+
+ipl_rounding
+ipl_loan_schedule_rounding(const ipl_loan_schedule *s)
+{
+    return s == NULL ? IPL_ROUND_DEFAULT : s->rounding;
+}
