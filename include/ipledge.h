@@ -25,5 +25,8 @@
 #include "ipledge/loan.h"
 #include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
+#include "ipledge/value.h"
+#include "ipledge/montecarlo.h"
+#include "ipledge/indicators.h"
 
 #endif /* IPLEDGE_H */

@@ -38,5 +38,8 @@ cli_command_fn cli_schedule;
 
 /* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
 cli_command_fn cli_compensate;
+/* `ipledge value FILE.xml`: a valuation from an assumptions document,
+ * printed as text, XML or JSON. */
+cli_command_fn cli_value;
 
 #endif /* IPLEDGE_CLI_H */

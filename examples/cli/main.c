@@ -17,6 +17,7 @@ static const struct {
     { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
     { "schedule", "print a loan's repayment schedule", cli_schedule },
     { "compensate", "share a defaulted loan's loss under a regime", cli_compensate },
+    { "value", "value a right from an assumptions document (FILE.xml)", cli_value },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

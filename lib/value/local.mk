@@ -1,2 +1,79 @@
 # Valuation: income, cost and market approaches, Monte Carlo (GSL).
 # Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/value/value_internal.h \
+	lib/value/cost.c \
+	lib/value/dist.c \
+	lib/value/income.c \
+	lib/value/income_check.c \
+	lib/value/income_eval.c \
+	lib/value/indicators.c \
+	lib/value/init.c \
+	lib/value/kernel.c \
+	lib/value/market.c \
+	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
+	lib/value/montecarlo_result.c \
+	lib/value/names.c \
+	lib/value/result.c \
+	lib/value/share.c \
+	lib/value/tab.c \
+	lib/value/text.c
+ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h \
+	include/ipledge/indicators.h
+
+IPL_SUITES += tests/check_value_income
+check_PROGRAMS += tests/check_value_income
+tests_check_value_income_SOURCES = tests/check_value_income.c
+tests_check_value_income_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_income_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_income_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_value_cost
+check_PROGRAMS += tests/check_value_cost
+tests_check_value_cost_SOURCES = tests/check_value_cost.c
+tests_check_value_cost_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_cost_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_cost_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_value_montecarlo
+check_PROGRAMS += tests/check_value_montecarlo
+tests_check_value_montecarlo_SOURCES = tests/check_value_montecarlo.c
+tests_check_value_montecarlo_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_montecarlo_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_montecarlo_LDADD = $(IPL_TEST_LDADD)
+
+# The assumptions schema of `ipledge value`, installed with the library.
+valuedatadir = $(pkgdatadir)
+dist_valuedata_DATA = lib/value/valuation.xsd
+
+examples_ipledge_SOURCES += \
+	examples/cli/value.c examples/cli/value.h \
+	examples/cli/value_read.c examples/cli/value_write.c
+examples_ipledge_CPPFLAGS += -DIPLEDGE_PKGDATADIR='"$(pkgdatadir)"' $(XML_CFLAGS)
+examples_ipledge_LDADD += $(XML_LIBS)
+IPL_SCRIPT_TESTS += tests/check_value_cli.sh
+
+# make bench-value: ipledge against numpy on the same cases, in one run.
+# (Makefile.am does not define EXTRA_PROGRAMS yet, and automake refuses
+# a first `+=`; this `=` should become `+=` once it does.)
+EXTRA_PROGRAMS = tests/bench/bench_value
+tests_bench_bench_value_SOURCES = tests/bench/bench_value.c
+tests_bench_bench_value_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+tests_bench_bench_value_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
+tests_bench_bench_value_LDADD = lib/libipledge.la $(PTHREAD_LIBS)
+CLEANFILES += tests/bench/bench_value$(EXEEXT)
+EXTRA_DIST += tests/bench/bench_value.py
+IPL_BENCH_TARGETS += bench-value
+bench-value: tests/bench/bench_value$(EXEEXT)
+	$(PYTHON3) $(srcdir)/tests/bench/bench_value.py \
+	    $(builddir)/tests/bench/bench_value$(EXEEXT) $(IPL_BENCH_VALUE_ARGS)
+
+dist_doc_DATA += doc/valuation.md
+
+IPL_SUITES += tests/check_value_indicators
+check_PROGRAMS += tests/check_value_indicators
+tests_check_value_indicators_SOURCES = tests/check_value_indicators.c
+tests_check_value_indicators_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_value_indicators_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_indicators_LDADD = $(IPL_TEST_LDADD)

@@ -1,0 +1,152 @@
+/* A finished simulation: its statistics and accessors. */
+#include <math.h>
+#include <string.h>
+
+#include "alloc_internal.h"
+#include "montecarlo_internal.h"
+
+/* Sorts n doubles (no NaN) ascending: an LSD radix sort on keys that
+ * order like the doubles (flip every bit of a negative, the sign bit of
+ * a positive), 11 bits a pass. O(n), against O(n log n) comparisons
+ * through a function pointer for qsort(). tmp has room for 2n keys. */
+static void
+sort_values(double *v, uint64_t *tmp, size_t n)
+{
+    enum { BITS = 11, BUCKETS = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
+    uint64_t *from = tmp, *to = tmp + n, *swap;
+    size_t count[BUCKETS], i, pass;
+
+    for (i = 0; i < n; i++) {
+        uint64_t k;
+
+        memcpy(&k, &v[i], sizeof k);
+        from[i] = k >> 63 ? ~k : k | (1ULL << 63);
+    }
+    for (pass = 0; pass < PASSES; pass++) {
+        unsigned shift = (unsigned)(pass * BITS);
+        size_t sum = 0;
+
+        memset(count, 0, sizeof count);
+        for (i = 0; i < n; i++)
+            count[(from[i] >> shift) & (BUCKETS - 1)]++;
+        for (i = 0; i < BUCKETS; i++) {
+            size_t c = count[i];
+
+            count[i] = sum;
+            sum += c;
+        }
+        for (i = 0; i < n; i++)
+            to[count[(from[i] >> shift) & (BUCKETS - 1)]++] = from[i];
+        swap = from, from = to, to = swap;
+    }
+    for (i = 0; i < n; i++) {
+        uint64_t k = from[i];
+
+        k = k >> 63 ? k & ~(1ULL << 63) : ~k;
+        memcpy(&v[i], &k, sizeof k);
+    }
+}
+
+void
+ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp)
+{
+    double sum = 0, ss = 0, lo, width;
+    size_t i, n = mc->paths;
+
+    for (i = 0; i < n; i++)
+        sum += mc->values[i];
+    mc->mean = sum / (double)n;
+    for (i = 0; i < n; i++)
+        ss += (mc->values[i] - mc->mean) * (mc->values[i] - mc->mean);
+    mc->sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
+    sort_values(mc->values, tmp, n);
+    lo = mc->values[0];
+    width = (mc->values[n - 1] - lo) / (double)mc->nbins;
+    for (i = 0; i < n; i++) {
+        size_t k = width > 0 ? (size_t)((mc->values[i] - lo) / width) : 0;
+
+        mc->bins[k < mc->nbins ? k : mc->nbins - 1]++;
+    }
+}
+
+void
+ipl_montecarlo_free(ipl_montecarlo *mc)
+{
+    if (mc == NULL)
+        return;
+    ipl__free(mc->values);
+    ipl__free(mc->bins);
+    ipl__free(mc);
+}
+
+size_t
+ipl_montecarlo_paths(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->paths : 0;
+}
+
+double
+ipl_montecarlo_deterministic(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->deterministic : NAN;
+}
+
+double
+ipl_montecarlo_mean(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->mean : NAN;
+}
+
+double
+ipl_montecarlo_sd(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->sd : NAN;
+}
+
+double
+ipl_montecarlo_quantile(const ipl_montecarlo *mc, double p)
+{
+    double h, f;
+    size_t k;
+
+    if (mc == NULL || !(p >= 0 && p <= 1))
+        return NAN;
+    h = (double)(mc->paths - 1) * p;
+    k = (size_t)h;
+    f = h - (double)k;
+    if (k + 1 >= mc->paths)
+        return mc->values[mc->paths - 1];
+    return mc->values[k] + f * (mc->values[k + 1] - mc->values[k]);
+}
+
+const double *
+ipl_montecarlo_values(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->values : NULL;
+}
+
+size_t
+ipl_montecarlo_bin_count(const ipl_montecarlo *mc)
+{
+    return mc != NULL ? mc->nbins : 0;
+}
+
+int
+ipl_montecarlo_bin(double *lower, double *upper, size_t *count,
+                   const ipl_montecarlo *mc, size_t i, ipl_error *err)
+{
+    double lo, width;
+
+    IPL__CHECK_ARG(err, lower);
+    IPL__CHECK_ARG(err, upper);
+    IPL__CHECK_ARG(err, count);
+    IPL__CHECK_ARG(err, mc);
+    if (i >= mc->nbins)
+        return ipl__fail(err, IPL_EINVAL, "i", "bin %zu of %zu", i, mc->nbins);
+    lo = mc->values[0];
+    width = (mc->values[mc->paths - 1] - lo) / (double)mc->nbins;
+    *lower = lo + width * (double)i;
+    *upper = i + 1 == mc->nbins ? mc->values[mc->paths - 1] : lo + width * (double)(i + 1);
+    *count = mc->bins[i];
+    return IPL_OK;
+}
