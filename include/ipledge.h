@@ -20,6 +20,8 @@
 #include "ipledge/daycount.h"
 #include "ipledge/right.h"
 #include "ipledge/ident.h"
+#include "ipledge/record.h"
+#include "ipledge/parse.h"
 #include "ipledge/pledge.h"
 #include "ipledge/policy.h"
 #include "ipledge/loan.h"

@@ -42,4 +42,7 @@ cli_command_fn cli_compensate;
  * printed as text, XML or JSON. */
 cli_command_fn cli_value;
 
+/* `ipledge parse FILE...`: office records as JSON Lines. */
+cli_command_fn cli_parse;
+
 #endif /* IPLEDGE_CLI_H */

@@ -13,6 +13,8 @@ static const struct {
     cli_command_fn *run;
 } commands[] = {
     { "demo", "work through money, date and day-count examples", cli_demo },
+    { "parse", "read office records (XML) and print them as JSON Lines",
+      cli_parse },
     { "policy", "list, show or check policies (presets and files)", cli_policy },
     { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
     { "schedule", "print a loan's repayment schedule", cli_schedule },
