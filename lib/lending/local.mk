@@ -45,9 +45,7 @@ examples_ipledge_SOURCES += \
 IPL_SCRIPT_TESTS += tests/check_lending_cli.sh
 
 # make bench-schedule: the C benchmark and its numpy counterpart in one run.
-# Makefile.am does not define EXTRA_PROGRAMS yet, and automake refuses
-# += on an undefined variable: this '=' becomes '+=' once it does.
-EXTRA_PROGRAMS = tests/bench/bench_schedule
+EXTRA_PROGRAMS += tests/bench/bench_schedule
 tests_bench_bench_schedule_SOURCES = tests/bench/bench_schedule.c
 tests_bench_bench_schedule_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
 tests_bench_bench_schedule_CFLAGS = $(WARN_CFLAGS) -O2

@@ -64,9 +64,7 @@ dist_doc_DATA += doc/records.md
 # make bench-parse: the streaming reader against bare libxml2 on a
 # synthetic bulk file of $(IPL_BENCH_PARSE_MB) MB written under /tmp.
 IPL_BENCH_PARSE_MB = 512
-# Makefile.am does not initialise EXTRA_PROGRAMS yet, so it is set here;
-# this becomes "+=" once Makefile.am has "EXTRA_PROGRAMS =".
-EXTRA_PROGRAMS = tests/bench/bench_parse
+EXTRA_PROGRAMS += tests/bench/bench_parse
 tests_bench_bench_parse_SOURCES = tests/bench/bench_parse.c
 tests_bench_bench_parse_CPPFLAGS = $(IPL_LIB_CPPFLAGS)
 tests_bench_bench_parse_CFLAGS = $(WARN_CFLAGS)

@@ -55,9 +55,7 @@ examples_ipledge_LDADD += $(XML_LIBS)
 IPL_SCRIPT_TESTS += tests/check_value_cli.sh
 
 # make bench-value: ipledge against numpy on the same cases, in one run.
-# (Makefile.am does not define EXTRA_PROGRAMS yet, and automake refuses
-# a first `+=`; this `=` should become `+=` once it does.)
-EXTRA_PROGRAMS = tests/bench/bench_value
+EXTRA_PROGRAMS += tests/bench/bench_value
 tests_bench_bench_value_SOURCES = tests/bench/bench_value.c
 tests_bench_bench_value_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
 tests_bench_bench_value_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
