@@ -30,5 +30,6 @@
 #include "ipledge/value.h"
 #include "ipledge/montecarlo.h"
 #include "ipledge/indicators.h"
+#include "ipledge/case.h"
 
 #endif /* IPLEDGE_H */

@@ -1,0 +1,29 @@
+# Reports: case documents (case.h) and the `ipledge appraise` command
+# that runs a case through every stage. Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/report/case.c \
+	lib/report/case_build.c \
+	lib/report/case_internal.h \
+	lib/report/case_xml.c
+nodist_lib_libipledge_internal_la_SOURCES += lib/report/case-schema.c
+lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/report
+ipledgeinclude_HEADERS += include/ipledge/case.h
+
+lib/report/case-schema.c: lib/report/embed.sh lib/report/case.xsd
+	$(AM_V_GEN)$(MKDIR_P) lib/report && \
+	$(SHELL) $(srcdir)/lib/report/embed.sh $(srcdir)/lib/report/case.xsd > $@-t && \
+	mv $@-t $@
+CLEANFILES += lib/report/case-schema.c
+
+# The schema is installed beside policy.xsd and valuation.xsd.
+casedatadir = $(pkgdatadir)
+dist_casedata_DATA = lib/report/case.xsd
+EXTRA_DIST += lib/report/embed.sh
+
+IPL_SUITES += tests/check_case
+tests_check_case_SOURCES = tests/check_case.c
+tests_check_case_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
+tests_check_case_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_case_LDADD = $(IPL_TEST_LDADD)
+EXTRA_DIST += tests/vectors/case
