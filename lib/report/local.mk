@@ -27,3 +27,15 @@ tests_check_case_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
 tests_check_case_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_case_LDADD = $(IPL_TEST_LDADD)
 EXTRA_DIST += tests/vectors/case
+
+# -- `ipledge appraise`: the whole chain on a case, one report
+examples_ipledge_SOURCES += \
+	examples/cli/appraise.c examples/cli/appraise.h \
+	examples/cli/appraise_html.c \
+	examples/cli/appraise_json.c \
+	examples/cli/appraise_policy.c \
+	examples/cli/appraise_text.c \
+	examples/cli/appraise_xml.c
+# Before `make install` the valuation schema is read from the sources.
+examples_ipledge_CPPFLAGS += \
+	-DIPLEDGE_SRC_VALUE_DIR='"$(abs_top_srcdir)/lib/value"'
