@@ -39,3 +39,5 @@ examples_ipledge_SOURCES += \
 # Before `make install` the valuation schema is read from the sources.
 examples_ipledge_CPPFLAGS += \
 	-DIPLEDGE_SRC_VALUE_DIR='"$(abs_top_srcdir)/lib/value"'
+IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
+EXTRA_DIST += examples/cases
