@@ -41,3 +41,4 @@ examples_ipledge_CPPFLAGS += \
 	-DIPLEDGE_SRC_VALUE_DIR='"$(abs_top_srcdir)/lib/value"'
 IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
 EXTRA_DIST += examples/cases
+IPL_SCRIPT_TESTS += tests/check_appraise_html.sh
