@@ -42,3 +42,26 @@ examples_ipledge_CPPFLAGS += \
 IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
 EXTRA_DIST += examples/cases
 IPL_SCRIPT_TESTS += tests/check_appraise_html.sh
+
+# -- host programs in examples/, one job each, public API only; built
+#    and run (output checked) by make check
+IPL_HOST_EXAMPLES = examples/originate examples/value_bundle \
+	examples/uspto_weekly examples/ltv_monitor
+check_PROGRAMS += $(IPL_HOST_EXAMPLES)
+examples_originate_SOURCES = examples/originate.c
+examples_originate_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_originate_CFLAGS = $(WARN_CFLAGS)
+examples_originate_LDADD = lib/libipledge.la
+examples_value_bundle_SOURCES = examples/value_bundle.c
+examples_value_bundle_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_value_bundle_CFLAGS = $(WARN_CFLAGS)
+examples_value_bundle_LDADD = lib/libipledge.la
+examples_uspto_weekly_SOURCES = examples/uspto_weekly.c
+examples_uspto_weekly_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_uspto_weekly_CFLAGS = $(WARN_CFLAGS)
+examples_uspto_weekly_LDADD = lib/libipledge.la
+examples_ltv_monitor_SOURCES = examples/ltv_monitor.c
+examples_ltv_monitor_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_ltv_monitor_CFLAGS = $(WARN_CFLAGS)
+examples_ltv_monitor_LDADD = lib/libipledge.la
+IPL_SCRIPT_TESTS += tests/check_examples.sh
