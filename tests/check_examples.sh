@@ -52,7 +52,7 @@ OUT
 weekly="${IPL_SHARED_DATA:-}/records/uspto-grant/ipg080101-bulk-subset-25docs.xml"
 if [ -f "$weekly" ]; then
     "$ex/uspto_weekly" "$weekly" > "$tmp/out"
-    [ "$(grep -c -E '^(D0|0)[0-9]+ +(design|invention|plant) ' "$tmp/out")" -eq 25 ] ||
+    [ "$(grep -c -E '^(D0|PP|RE|0)[0-9]+ +(design|invention|plant) ' "$tmp/out")" -eq 25 ] ||
         { cat "$tmp/out"; echo "FAIL: examples/uspto_weekly: not 25 grant lines"; exit 1; }
     tail -1 "$tmp/out" > "$tmp/last"
     mv "$tmp/last" "$tmp/out"
