@@ -59,10 +59,19 @@ if [ -f "$weekly" ]; then
     check uspto_weekly <<'OUT'
 25 documents: 25 records, 0 skipped
 OUT
+    # the same file through a pipe
+    "$ex/uspto_weekly" < "$weekly" | tail -1 > "$tmp/out"
+    check uspto_weekly <<'OUT'
+25 documents: 25 records, 0 skipped
+OUT
 else
-    echo "uspto_weekly: no shared data set (--with-shared-data); run on usage only"
+    echo "uspto_weekly: no shared data set (--with-shared-data): empty input only"
 fi
+"$ex/uspto_weekly" < /dev/null > "$tmp/out"
+check uspto_weekly <<'OUT'
+0 documents: 0 records, 0 skipped
+OUT
 status=0
-"$ex/uspto_weekly" > /dev/null 2>&1 || status=$?
-[ "$status" -eq 64 ] || { echo "FAIL: uspto_weekly without a file: status $status"; exit 1; }
+"$ex/uspto_weekly" a b > /dev/null 2>&1 || status=$?
+[ "$status" -eq 64 ] || { echo "FAIL: uspto_weekly with two files: status $status"; exit 1; }
 echo "PASS: the example host programs print their hand-checked figures"
