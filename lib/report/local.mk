@@ -65,3 +65,7 @@ examples_ltv_monitor_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
 examples_ltv_monitor_CFLAGS = $(WARN_CFLAGS)
 examples_ltv_monitor_LDADD = lib/libipledge.la
 IPL_SCRIPT_TESTS += tests/check_examples.sh
+
+# -- documentation: the user guide and the man pages
+dist_doc_DATA += doc/guide.md
+dist_man_MANS = doc/ipledge.1 doc/ipledge.3
