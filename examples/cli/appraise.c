@@ -142,16 +142,24 @@ value_one(ipl_value **v, const value_right *r, ipl_error *err)
 static int
 simulate(appraised_right *r, ipl_error *err)
 {
-    ipl_montecarlo_right mr[64];
+    ipl_montecarlo_right *mr = calloc(r->doc.nrights, sizeof *mr);
     size_t k;
+    int rc;
 
-    memset(mr, 0, sizeof mr);
-    for (k = 0; k < r->doc.nrights && k < 64; k++) {
+    if (mr == NULL) {
+        ipl_error_clear(err);
+        err->code = IPL_ENOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return IPL_ENOMEM;
+    }
+    for (k = 0; k < r->doc.nrights; k++) {
         mr[k].income = r->doc.rights[k].kind == VALUE_INCOME ? &r->doc.rights[k].income : NULL;
         mr[k].cost = r->doc.rights[k].kind == VALUE_COST ? &r->doc.rights[k].cost : NULL;
     }
-    return ipl_montecarlo_new(&r->mc, mr, k, r->doc.inputs, r->doc.ninputs, &r->doc.mc,
-                              err);
+    rc = ipl_montecarlo_new(&r->mc, mr, r->doc.nrights, r->doc.inputs, r->doc.ninputs,
+                            &r->doc.mc, err);
+    free(mr);
+    return rc;
 }
 
 /* The valuation document's rights, valued (and simulated) as one. */

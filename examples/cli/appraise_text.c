@@ -109,8 +109,9 @@ write_pledge(FILE *out, const appraisal *a)
     for (i = 0; i < ipl_pledge_trace_count(a->pledge); i++) {
         const ipl_pledge_step *s = ipl_pledge_trace(a->pledge, i);
 
-        fprintf(out, "    %-8s %-16s %s\n", s->right < 0 ? "request" : "",
-                s->rule, s->text);
+        fprintf(out, "    %-18s %-18s %s\n",
+                s->right < 0 ? "request" : a->rights[s->right].in->number, s->rule,
+                s->text);
     }
     for (i = 0; i < ipl_pledge_failure_count(a->pledge); i++)
         fprintf(out, "  refused: %s\n", ipl_pledge_failure(a->pledge, i)->text);
