@@ -24,12 +24,12 @@
 #include "ipledge/parse.h"
 #include "ipledge/pledge.h"
 #include "ipledge/policy.h"
-#include "ipledge/loan.h"
-#include "ipledge/subsidy.h"
-#include "ipledge/compensation.h"
 #include "ipledge/value.h"
 #include "ipledge/montecarlo.h"
 #include "ipledge/indicators.h"
+#include "ipledge/loan.h"
+#include "ipledge/subsidy.h"
+#include "ipledge/compensation.h"
 #include "ipledge/case.h"
 
 #endif /* IPLEDGE_H */

@@ -349,6 +349,49 @@ START_TEST(test_caps_per_loan)
 }
 END_TEST
 
+/* Dongguan's SME fund: 100 % from the fund, up to 3 % of the bank's
+ * eligible new loans of the year. New loans 100,000,000.00: a ceiling
+ * of 3,000,000.00, of which 2,500,000.00 is used; an 800,000.00 loss
+ * gets the 500,000.00 left, the bank bears 300,000.00. */
+START_TEST(test_cap_bank_fraction)
+{
+    ipl_compensation_regime r = regime_fund_bank(10000);
+    ipl_compensation_claim c = claim_of(80000000, 0);
+    ipl_compensation *res;
+
+    r.cap_bank_year_fraction = 0.03;
+    c.bank_new_loans = cny(10000000000);
+    c.used_bank_year = cny(250000000);
+    res = settle(&r, &c);
+    ck_assert_int_eq(final_of(res, 0), 50000000);
+    ck_assert_int_eq(final_of(res, 1), 30000000);
+    ck_assert_int_eq(ipl_compensation_statement_get(res)->capped.minor, 30000000);
+    assert_balanced(res);
+    ipl_compensation_free(res);
+}
+END_TEST
+
+/* Wuhan: only loans whose IP share of the collateral is at least 50 %
+ * are covered. At 40 % nothing is shared; at 50 %, half the loss. */
+START_TEST(test_min_ip_share)
+{
+    ipl_compensation_regime r = regime_fund_bank(5000);
+    ipl_compensation_claim c = claim_of(1000000, 0);
+    ipl_compensation *res;
+
+    r.min_ip_share = 0.5;
+    c.ip_share = 0.4;
+    res = settle(&r, &c);
+    ck_assert_int_eq(ipl_compensation_statement_get(res)->covered.minor, 0);
+    ck_assert_int_eq(final_of(res, 1), 1000000);
+    ipl_compensation_free(res);
+    c.ip_share = 0.5;
+    res = settle(&r, &c);
+    ck_assert_int_eq(final_of(res, 0), 250000);
+    ipl_compensation_free(res);
+}
+END_TEST
+
 /* Guangzhou: 50 % of the NPL principal loss, on at most the first
  * 10,000,000.00 of each loan. A 15,000,000.00 loss: the fund pays
  * 5,000,000.00, the bank bears 10,000,000.00. */
@@ -482,6 +525,10 @@ START_TEST(test_errors)
     assert_settle_error(&r, &c, IPL_EINVAL, "regime.prepay_fraction");
     r = regime_4321(); r.cap_bank_year.minor = 5; memcpy(r.cap_bank_year.currency, "USD", 4);
     assert_settle_error(&r, &c, IPL_EINVAL, "regime.cap_bank_year");
+    r = regime_4321(); r.cap_bank_year_fraction = 1.5;
+    assert_settle_error(&r, &c, IPL_EINVAL, "regime.cap_bank_year_fraction");
+    r = regime_4321(); r.min_ip_share = -0.5;
+    assert_settle_error(&r, &c, IPL_EINVAL, "regime.min_ip_share");
     r = regime_4321(); r.rounding = IPL_ROUND_NEVER;
     assert_settle_error(&r, &c, IPL_EINVAL, "regime.rounding");
     assert_settle_error(NULL, &c, IPL_EINVAL, "regime");
@@ -589,6 +636,8 @@ random_regime(ipl_compensation_regime *r)
     if (upto(1)) r->cap_payout_per_loan = cny(1 + upto(1000000000));
     if (upto(1)) r->cap_borrower_year = cny(1 + upto(1000000000));
     if (upto(1)) r->cap_bank_year = cny(1 + upto(1000000000));
+    if (upto(1)) r->cap_bank_year_fraction = upto(400) / 10000.0;
+    r->min_ip_share = upto(1) ? upto(100) / 100.0 : 0.0;
 }
 
 START_TEST(test_random_claims)
@@ -608,6 +657,7 @@ START_TEST(test_random_claims)
         c.ip_share = upto(100) / 100.0;
         c.used_borrower_year = cny(upto(500000000));
         c.used_bank_year = cny(upto(500000000));
+        c.bank_new_loans = cny(upto(100000000000));
         c.fund_limited = (int)upto(1);
         c.fund_balance = cny(upto(1000000000));
         c.n_recoveries = (size_t)upto(2);
@@ -626,6 +676,10 @@ START_TEST(test_random_claims)
             limit = tighter(limit, r.cap_borrower_year.minor - c.used_borrower_year.minor);
         if (r.cap_bank_year.minor > 0)
             limit = tighter(limit, r.cap_bank_year.minor - c.used_bank_year.minor);
+        if (r.cap_bank_year_fraction > 0.0)
+            limit = tighter(limit, (int64_t)ceil(r.cap_bank_year_fraction
+                                                 * (double)c.bank_new_loans.minor)
+                                   - c.used_bank_year.minor);
         if (c.fund_limited)
             limit = tighter(limit, c.fund_balance.minor);
         for (i = 0; i < r.n_parties; i++)
@@ -710,7 +764,9 @@ START_TEST(test_oom)
     ctx.loans = loans;
     ctx.opts = &o;
     ck_assert_uint_eq(iplt_oom_check(oom_settle, &ctx), 1);
-    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 4);
+    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 5);
+    o.threads = 2;
+    ck_assert_uint_eq(iplt_oom_check(oom_simulate, &ctx), 7);
 }
 END_TEST
 
@@ -752,6 +808,12 @@ START_TEST(test_sim_certain)
     ck_assert_int_eq(ipl_compensation_simulate(&res, loans, 10, &r, &o, NULL), IPL_OK);
     ck_assert(fabs(res.expected_payout - 1000000.0) < 1e-6);
 
+    /* As a fraction: 5 % of the 10,000,000.00 lent is 500,000.00. */
+    r.cap_bank_year = cny(0);
+    r.cap_bank_year_fraction = 0.05;
+    ck_assert_int_eq(ipl_compensation_simulate(&res, loans, 10, &r, &o, NULL), IPL_OK);
+    ck_assert(fabs(res.expected_payout - 500000.0) < 1e-6);
+
     for (i = 0; i < 10; i++)
         loans[i].pd = 0.0;
     ck_assert_int_eq(ipl_compensation_simulate(&res, loans, 10, &r, &o, NULL), IPL_OK);
@@ -788,6 +850,12 @@ START_TEST(test_sim_binomial)
     ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
     ck_assert(iplt_same_double(a.expected_payout, b.expected_payout));
     ck_assert(iplt_same_double(a.p95_payout, b.p95_payout));
+    /* Blocks dealt to 3 threads: the same figures, bit for bit. */
+    o.threads = 3;
+    ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
+    ck_assert(iplt_same_double(a.expected_payout, b.expected_payout));
+    ck_assert(iplt_same_double(a.p95_payout, b.p95_payout));
+    ck_assert(iplt_same_double(a.prob_exhaustion, b.prob_exhaustion));
     o.seed++;
     ck_assert_int_eq(ipl_compensation_simulate(&b, loans, 500, &r, &o, NULL), IPL_OK);
     ck_assert(!iplt_same_double(a.expected_payout, b.expected_payout));
@@ -818,6 +886,10 @@ START_TEST(test_sim_errors)
     iplt_assert_error(err, ipl_compensation_simulate(&res, &loan, 0, &r, &o, &err),
                       IPL_EINVAL, "n");
     o = sim_options(100, 10);
+    o.threads = 257;
+    iplt_assert_error(err, ipl_compensation_simulate(&res, &loan, 1, &r, &o, &err),
+                      IPL_EINVAL, "opts.threads");
+    o = sim_options(100, 10);
     r.n_tiers = 1;
     r.tiers[0].up_to = cny(50);
     iplt_assert_error(err, ipl_compensation_simulate(&res, &loan, 1, &r, &o, &err),
@@ -837,6 +909,8 @@ compensation_suite(void)
     tcase_add_test(tc, test_largest_remainder);
     tcase_add_test(tc, test_caps_per_loan);
     tcase_add_test(tc, test_cap_covered);
+    tcase_add_test(tc, test_cap_bank_fraction);
+    tcase_add_test(tc, test_min_ip_share);
     tcase_add_test(tc, test_ip_share_interest_cover);
     tcase_add_test(tc, test_precompensation);
     tcase_add_test(tc, test_errors);

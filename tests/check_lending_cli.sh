@@ -37,6 +37,9 @@ case_ compensate-jiangsu.csv compensate --regime jiangsu --principal 12000000.00
     --interest 100000.00 --npl 2024-06-30 --settlement 2025-06-30 --format csv
 case_ compensate-shanghai.json compensate --regime shanghai --principal 1000000.00 \
     --npl 2024-03-31 --recovery 2025-03-31:500000.00:50000.00 --format json
+case_ compensate-dongguan.csv compensate --regime dongguan --principal 800000.00 \
+    --npl 2024-06-30 --settlement 2024-12-31 --bank-new-loans 100000000.00 \
+    --used-bank-year 2500000.00 --format csv
 case_ compensate-parties.xml compensate --party 'fund <A&B>:fund:6000' \
     --party bank:lender:4000 --principal 100.00 --npl 2024-01-31 \
     --settlement 2024-12-31 --ip-share 0.5 --format xml

@@ -474,6 +474,30 @@ START_TEST(test_prepay_equal_principal)
 }
 END_TEST
 
+/* Regression: equal principal of 0.05 over 12 months rounds each part
+ * to 0.00; a shortening prepayment then divided by that zero part. Now
+ * the remaining 0.04 is left to the last payment. */
+START_TEST(test_prepay_tiny_equal_principal)
+{
+    ipl_loan_terms t = base_terms(IPL_LOAN_EQUAL_PRINCIPAL);
+    ipl_loan_prepayment pre;
+    ipl_loan_schedule *s;
+
+    t.principal = cny(5);
+    t.periods = 12;
+    pre.date = ymd(2024, 2, 15);
+    pre.amount = cny(1);
+    pre.recalc = IPL_LOAN_SHORTEN_TERM;
+    t.prepayments = &pre;
+    t.n_prepayments = 1;
+    s = build(&t);
+    assert_invariants(s, 5);
+    ck_assert_uint_eq(ipl_loan_schedule_count(s), 12);
+    ck_assert_int_eq(row_minor(s, 11, PRINCIPAL), 4);
+    ipl_loan_schedule_free(s);
+}
+END_TEST
+
 /* Annuity prepayments: shortening keeps the instalment and ends early
  * (NPER of the balance left, rounded up); lowering keeps the maturity
  * and recomputes PMT over the periods left; a prepayment of the whole
@@ -802,7 +826,8 @@ START_TEST(test_random_loans)
         size_t i;
         int rc;
 
-        t.principal = cny(1 + (int64_t)(prng() % 100000000000ULL));
+        /* A quarter of the loans are tiny, where parts round to 0. */
+        t.principal = cny(1 + (int64_t)(prng() % (pick(4) == 0 ? 1000ULL : 100000000000ULL)));
         t.start = ymd(2000 + (int)pick(30), 1 + (int)pick(12), 1 + (int)pick(31 - 3));
         t.periods = 1 + pick(120);
         t.frequency = (ipl_loan_frequency)(1 + pick(4));
@@ -878,6 +903,7 @@ loan_suite(void)
     tcase_add_test(tc, test_month_end_dates);
     tcase_add_test(tc, test_lpr_reset);
     tcase_add_test(tc, test_prepay_equal_principal);
+    tcase_add_test(tc, test_prepay_tiny_equal_principal);
     tcase_add_test(tc, test_prepay_annuity);
     tcase_add_test(tc, test_plan);
     tcase_add_test(tc, test_rounding_modes);

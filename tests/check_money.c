@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ipledge/money.h"
+#include "decimal_internal.h"
 #include "harness.h"
 
 static ipl_money
@@ -560,6 +561,49 @@ START_TEST(test_format_parse_round_trip)
 }
 END_TEST
 
+/* The fast reading of a double as 15 significant digits gives exactly
+ * what the C library's correctly rounded printf gives: random bit
+ * patterns over the fast path's magnitudes, decimals as people write
+ * them (rates, amounts), and values next to a rounding tie. */
+START_TEST(test_decimal_fast_path_agrees)
+{
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    int i;
+
+    for (i = 0; i < 100000; i++) {
+        ipl__decimal fast, ref;
+        double v;
+
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        switch (i % 3) {
+        case 0:     /* any double from 1e-13 to 1e14 */
+            v = ldexp((double)(x >> 11) / 9007199254740992.0 + 1.0,
+                      (int)(x % 90) - 43);
+            break;
+        case 1:     /* a decimal: up to 8 digits over a power of ten */
+            v = (double)(x % 100000000) / pow(10, (double)(x >> 60));
+            break;
+        default:    /* next to a tie in the 15th digit */
+            v = (1.0 + (double)(x % 1000000) * 1e-6 + 5e-15) *
+                pow(10, (double)((int)(x >> 59) - 8));
+            break;
+        }
+        if (x & 1)
+            v = -v;
+        /* Check records every assertion it passes: test, then assert. */
+        if (ipl__decimal_from_double(&fast, v) != IPL_OK ||
+            ipl__decimal_from_double_reference(&ref, v) != IPL_OK ||
+            fast.digits != ref.digits || fast.exp10 != ref.exp10 ||
+            fast.negative != ref.negative)
+            ck_abort_msg("%.17g: %llue%d, reference %llue%d", v,
+                         (unsigned long long)fast.digits, fast.exp10,
+                         (unsigned long long)ref.digits, ref.exp10);
+    }
+}
+END_TEST
+
 static Suite *
 money_suite(void)
 {
@@ -574,6 +618,7 @@ money_suite(void)
     tcase_add_test(tc, test_mul_ratio);
     tcase_add_test(tc, test_from_double);
     tcase_add_test(tc, test_to_double);
+    tcase_add_test(tc, test_decimal_fast_path_agrees);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("split");

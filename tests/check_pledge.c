@@ -283,6 +283,7 @@ END_TEST
 
 START_TEST(test_kind_without_ratio_and_gates_by_kind)
 {
+    ipl_pledge_rule tm_age = IPL_PLEDGE_RULE_INIT;
     ipl_pledge_rules *r = bocom_rules();
     ipl_pledge_right rights[2];
     ipl_pledge_request q = request(36);
@@ -304,8 +305,15 @@ START_TEST(test_kind_without_ratio_and_gates_by_kind)
     ck_assert_double_eq_tol(ipl_pledge_ratio(p), 0.2, 1e-15);
     ipl_pledge_free(p);
 
-    /* A trademark registered for under 3 years is refused. */
-    add_rule(r, 1, "tm_age", IPL_PLEDGE_TEST_REGISTERED_BELOW, 3, 1, 0);
+    /* A trademark registered for under 3 years is refused; the rule
+     * asks nothing of the invention (whose registration date is then
+     * unknown, which would otherwise fail it). */
+    tm_age.name = "tm_age";
+    tm_age.test = IPL_PLEDGE_TEST_REGISTERED_BELOW;
+    tm_age.threshold = 3;
+    tm_age.right = IPL_RIGHT_TRADEMARK;
+    ck_assert_int_eq(ipl_pledge_rules_add_gate(r, &tm_age, NULL), IPL_OK);
+    rights[0].registered = day(0, 0, 0);
     rights[1] = invention(100000000);
     rights[1].type = IPL_RIGHT_TRADEMARK;
     rights[1].registered = day(2021, 1, 16);

@@ -351,6 +351,163 @@ START_TEST(test_files_and_arguments)
 }
 END_TEST
 
+START_TEST(test_compensation_regimes)
+{
+    ipl_compensation_regime r;
+    ipl_policy *p = preset("xianning-4321");
+    int64_t weights[2] = { 3, 1 };
+    double lo, hi;
+    ipl_error err;
+
+    /* 40/30/20/10: guarantor, re-guarantor, bank (the lender), government. */
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_uint_eq(r.n_parties, 4);
+    ck_assert_uint_eq(r.n_tiers, 1);
+    ck_assert_str_eq(r.parties[2].name, "bank");
+    ck_assert_int_eq(r.parties[2].role, IPL_COMPENSATION_LENDER);
+    ck_assert_int_eq(r.parties[3].role, IPL_COMPENSATION_FUND);
+    ck_assert_int_eq(r.parties[0].role, IPL_COMPENSATION_OTHER);
+    ck_assert_int_eq(r.tiers[0].shares[0], 4000);
+    ck_assert_int_eq(r.tiers[0].shares[3], 1000);
+    ck_assert_int_eq(r.timing, IPL_COMPENSATION_AFTER_DISPOSAL);
+    ck_assert_int_eq(r.cover, IPL_COMPENSATION_PRINCIPAL);
+    ipl_policy_free(p);
+
+    /* Jiangsu: 80/20 up to 10 million of balance, then 50/50 to 30 million. */
+    p = preset("jiangsu");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_uint_eq(r.n_tiers, 2);
+    ck_assert_int_eq(r.tiers[0].up_to.minor, 1000000000);
+    ck_assert_int_eq(r.tiers[0].shares[0], 8000);
+    ck_assert_int_eq(r.tiers[1].up_to.minor, 3000000000);
+    ck_assert_int_eq(r.tiers[1].shares[1], 5000);
+    ck_assert_str_eq(r.tiers[1].up_to.currency, "CNY");
+    ipl_policy_free(p);
+
+    /* Guangzhou's caps; Shanghai's prepayment. */
+    p = preset("guangzhou");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_int_eq(r.cap_covered_per_loan.minor, 1000000000);
+    ck_assert_int_eq(r.cap_borrower_year.minor, 2000000000);
+    ck_assert_int_eq(r.cap_payout_per_loan.minor, 0);
+    ipl_policy_free(p);
+    p = preset("shanghai");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_int_eq(r.timing, IPL_COMPENSATION_PRECOMPENSATE);
+    ck_assert_double_eq_tol(r.prepay_fraction, 0.8, 1e-15);
+    ck_assert_uint_eq(r.prepay_delay_months, 2);
+    ipl_policy_free(p);
+
+    /* Henan publishes no shares: the caller gives them. */
+    p = preset("henan");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_EINVAL);
+    ck_assert_str_eq(err.where, "compensation.shares");
+    ck_assert_int_eq(ipl_policy_compensation(p, weights, 1, &r, &err), IPL_EINVAL);
+    ck_assert_str_eq(err.where, "weights");
+    ck_assert_int_eq(ipl_policy_compensation(p, weights, 2, &r, &err), IPL_OK);
+    ck_assert_int_eq(r.tiers[0].shares[0], 7500);
+    ck_assert_int_eq(r.tiers[0].shares[1], 2500);
+    ck_assert_double_eq_tol(r.prepay_fraction, 1.0, 0.0 + 1e-15);
+    ipl_policy_free(p);
+
+    /* Dongguan: 100 % from the fund within 2-4 % of the bank's new loans. */
+    p = preset("dongguan");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_int_eq(r.tiers[0].shares[0], 10000);
+    ck_assert_int_eq(r.tiers[0].shares[1], 0);
+    ck_assert_int_eq(ipl_policy_bank_cap_share(p, &lo, &hi), 1);
+    ck_assert_double_eq_tol(lo, 0.02, 1e-15);
+    ck_assert_double_eq_tol(hi, 0.04, 1e-15);
+    ipl_policy_free(p);
+
+    p = preset("beijing");
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_EINVAL);
+    ck_assert_str_eq(err.where, "compensation");
+    ck_assert_int_eq(ipl_policy_bank_cap_share(p, &lo, &hi), 0);
+    ipl_policy_free(p);
+}
+END_TEST
+
+/* A loss shared under the 4321 preset through the lending layer:
+ * principal 1,000,000.00 unpaid, disposal nets 200,000.00; the principal
+ * loss of 800,000.00 splits 320,000 / 240,000 / 160,000 / 80,000. */
+START_TEST(test_4321_loss_through_lending)
+{
+    ipl_compensation_regime r;
+    ipl_compensation_claim claim;
+    ipl_compensation_recovery sale;
+    ipl_compensation *c;
+    ipl_policy *p = preset("xianning-4321");
+    static const int64_t expected[] = { 32000000, 24000000, 16000000, 8000000 };
+    ipl_error err;
+    size_t i;
+
+    ck_assert_int_eq(ipl_policy_compensation(p, NULL, 0, &r, &err), IPL_OK);
+    ck_assert_int_eq(ipl_compensation_claim_init(&claim,
+                                                 IPL_COMPENSATION_CLAIM_VERSION),
+                     IPL_OK);
+    claim.npl_date.year = 2024; claim.npl_date.month = 6; claim.npl_date.day = 30;
+    claim.outstanding_principal = cny(100000000);
+    claim.outstanding_interest = cny(0);
+    memset(&sale, 0, sizeof sale);
+    sale.date.year = 2025; sale.date.month = 3; sale.date.day = 31;
+    sale.proceeds = cny(21000000);
+    sale.costs = cny(1000000);
+    claim.recoveries = &sale;
+    claim.n_recoveries = 1;
+    ck_assert_msg(ipl_compensation_new(&c, &r, &claim, &err) == IPL_OK, "%s: %s",
+                  err.where, err.message);
+    ck_assert_int_eq(ipl_compensation_statement_get(c)->principal_loss.minor, 80000000);
+    ck_assert_uint_eq(ipl_compensation_share_count(c), 4);
+    for (i = 0; i < 4; i++)
+        ck_assert_int_eq(ipl_compensation_share_get(c, i)->final.minor, expected[i]);
+    ipl_compensation_free(c);
+    ipl_policy_free(p);
+}
+END_TEST
+
+START_TEST(test_subsidy_rules)
+{
+    ipl_subsidy_rule r;
+    ipl_policy *p = preset("beijing");
+    const char *kind;
+    ipl_error err;
+
+    ck_assert_uint_eq(ipl_policy_subsidy_count(p), 2);
+    /* First loan: 100 bp on the balance, all of it. */
+    ck_assert_int_eq(ipl_policy_subsidy(p, 0, 0.0345, &r, &kind, &err), IPL_OK);
+    ck_assert_str_eq(kind, "first-loan");
+    ck_assert_int_eq(r.base, IPL_SUBSIDY_RATE_ON_BALANCE);
+    ck_assert_double_eq_tol(r.rate, 0.01, 1e-15);
+    ck_assert_double_eq_tol(r.share, 1.0, 1e-15);
+    /* Zhongguancun: 40 % of actual interest when the rate is at most
+     * LPR × 1.4 (3.45 % × 1.4 = 4.83 %), at most 500,000.00 a year. */
+    ck_assert_int_eq(ipl_policy_subsidy(p, 1, 0.0345, &r, &kind, &err), IPL_OK);
+    ck_assert_str_eq(kind, "interest");
+    ck_assert_int_eq(r.base, IPL_SUBSIDY_ACTUAL_INTEREST);
+    ck_assert_double_eq_tol(r.share, 0.4, 1e-15);
+    ck_assert_double_eq_tol(r.max_loan_rate, 0.0483, 1e-15);
+    ck_assert_int_eq(r.cap_per_year.minor, 50000000);
+    ck_assert_int_eq(r.payment, IPL_SUBSIDY_PER_YEAR);
+    /* It needs the LPR. */
+    ck_assert_int_eq(ipl_policy_subsidy(p, 1, 0, &r, &kind, &err), IPL_EINVAL);
+    ck_assert_int_eq(ipl_policy_subsidy(p, 2, 0.0345, &r, &kind, &err), IPL_EINVAL);
+    ck_assert_str_eq(err.where, "i");
+    ipl_policy_free(p);
+
+    /* Dongguan: the interest share is not published; the appraisal fee
+     * is half subsidised. */
+    p = preset("dongguan");
+    ck_assert_int_eq(ipl_policy_subsidy(p, 0, 0.0345, &r, &kind, &err), IPL_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.message, "do not publish"));
+    ck_assert_int_eq(ipl_policy_subsidy(p, 1, 0.0345, &r, &kind, &err), IPL_OK);
+    ck_assert_str_eq(kind, "appraisal-fee");
+    ck_assert_int_eq(r.base, IPL_SUBSIDY_FIXED_FEE);
+    ck_assert_double_eq_tol(r.share, 0.5, 1e-15);
+    ipl_policy_free(p);
+}
+END_TEST
+
 static int
 oom_preset(void *ctx)
 {
@@ -387,6 +544,9 @@ policy_suite(void)
     tcase_add_test(tc, test_hostile_documents);
     tcase_add_test(tc, test_truncated_presets);
     tcase_add_test(tc, test_files_and_arguments);
+    tcase_add_test(tc, test_compensation_regimes);
+    tcase_add_test(tc, test_4321_loss_through_lending);
+    tcase_add_test(tc, test_subsidy_rules);
     tcase_add_test(tc, test_allocation_failure);
     suite_add_tcase(s, tc);
     return s;

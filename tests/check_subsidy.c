@@ -234,6 +234,36 @@ START_TEST(test_first_loan_bp)
 }
 END_TEST
 
+/* A guarantee-insurance premium of 1.2 % a year on the balance, half
+ * subsidised: premium (12 − k) × 100,000 × 0.012 / 12 = (12 − k) ×
+ * 100.00 (7,800.00 in all), subsidy (12 − k) × 50.00. Capped at
+ * 2,000.00 a year: 600 + 550 + 500 = 1,650.00, so the fourth period
+ * gets 350.00 and later 2024 periods nothing; 2025 pays 50.00. */
+START_TEST(test_guarantee_premium)
+{
+    ipl_loan_schedule *loan = the_loan();
+    ipl_subsidy_rule r = rule_of(IPL_SUBSIDY_RATE_ON_BALANCE, 0.5);
+    ipl_subsidy_schedule *s;
+    size_t k;
+
+    r.rate = 0.012;
+    r.cap_per_year = cny(200000);
+    s = build(loan, &r);
+    for (k = 0; k < 12; k++) {
+        ck_assert_int_eq(col(s, k, BASE), (int64_t)(12 - k) * 10000);
+        ck_assert_int_eq(col(s, k, SUBSIDY), (int64_t)(12 - k) * 5000);
+    }
+    ck_assert_int_eq(col(s, 3, PAID), 35000);
+    ck_assert_int_eq(col(s, 4, PAID), 0);
+    ck_assert_int_eq(col(s, 11, PAID), 5000);
+    ck_assert_int_eq(ipl_subsidy_schedule_totals(s)->base.minor, 780000);
+    ck_assert_int_eq(ipl_subsidy_schedule_totals(s)->paid.minor, 205000);
+    assert_sums(s);
+    ipl_subsidy_schedule_free(s);
+    ipl_loan_schedule_free(loan);
+}
+END_TEST
+
 /* Appraisal fee 30,000.00, 50 % subsidised: 15,000.00, but at most
  * 0.5 % of the 1,200,000.00 loan (6,000.00), paid after repayment
  * (2025-01-15). */
@@ -434,6 +464,7 @@ subsidy_suite(void)
     tcase_add_test(tc, test_zhongguancun);
     tcase_add_test(tc, test_fujian_reference);
     tcase_add_test(tc, test_first_loan_bp);
+    tcase_add_test(tc, test_guarantee_premium);
     tcase_add_test(tc, test_appraisal_fee);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_oom);

@@ -33,14 +33,14 @@ cli_command_fn cli_policy;
 
 /* `ipledge pledge …`: a pledge decision under a policy. */
 cli_command_fn cli_pledge;
+/* `ipledge value FILE.xml`: a valuation from an assumptions document,
+ * printed as text, XML or JSON. */
+cli_command_fn cli_value;
 /* `ipledge schedule`: a loan's repayment schedule (lending). */
 cli_command_fn cli_schedule;
 
 /* `ipledge compensate`: a defaulted loan's risk compensation (lending). */
 cli_command_fn cli_compensate;
-/* `ipledge value FILE.xml`: a valuation from an assumptions document,
- * printed as text, XML or JSON. */
-cli_command_fn cli_value;
 
 /* `ipledge parse FILE...`: office records as JSON Lines. */
 cli_command_fn cli_parse;

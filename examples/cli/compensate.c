@@ -14,7 +14,8 @@
 static const char usage_text[] =
     "usage: ipledge compensate --principal AMOUNT --npl DATE\n"
     "           (--regime NAME | --party NAME:ROLE:BP ...) [OPTION...]\n"
-    "  --regime NAME          4321, jiangsu, guangzhou, weihai, henan or shanghai\n"
+    "  --regime NAME          4321, jiangsu, guangzhou, weihai, dongguan, henan or\n"
+    "                         shanghai\n"
     "  --party NAME:ROLE:BP   a party (fund, lender or other) and its share in basis\n"
     "                         points; repeat; the shares add up to 10000\n"
     "  --currency CODE        ISO 4217 code of the amounts (CNY)\n"
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "  --ip-share FRACTION    IP-secured share of the collateral (1)\n"
     "  --borrower-balance AMOUNT          balance that picks the tier (principal)\n"
     "  --used-borrower-year AMOUNT, --used-bank-year AMOUNT   caps already used\n"
+    "  --bank-new-loans AMOUNT            the bank's eligible new loans this year\n"
     "  --fund-balance AMOUNT  what the fund can still pay (unlimited)\n"
     "  --format NAME          text, csv, xml or json (text)\n";
 
@@ -74,6 +76,7 @@ example_regime(ipl_compensation_regime *r, const char *name)
     static const int64_t bp4321[] = { 4000, 3000, 2000, 1000 };
     static const int64_t bp80[] = { 8000, 2000 }, bp50[] = { 5000, 5000 };
     static const int64_t bp60[] = { 6000, 4000 }, bpweihai[] = { 4000, 2000, 4000 };
+    static const int64_t bp100[] = { 10000, 0 };
 
     if (strcmp(name, "4321") == 0) {
         set_parties(r, p4321, 4, bp4321);
@@ -91,6 +94,10 @@ example_regime(ipl_compensation_regime *r, const char *name)
     } else if (strcmp(name, "weihai") == 0) {
         set_parties(r, weihai, 3, bpweihai);
         r->cap_payout_per_loan = yuan(1000000);
+    } else if (strcmp(name, "dongguan") == 0) {
+        /* the SME fund pays in full, up to 3 % of the bank's new loans */
+        set_parties(r, fund_bank, 2, bp100);
+        r->cap_bank_year_fraction = 0.03;
     } else if (strcmp(name, "henan") == 0) {
         /* pre-compensation at NPL, settled after disposal; the 60/40
          * split is illustrative (the policy text gives none) */
@@ -117,7 +124,7 @@ typedef struct comp_args {
     ipl_compensation_recovery recoveries[MAX_RECOVERIES];
     char *recovery_text[MAX_RECOVERIES][2];
     const char *currency, *principal, *interest, *balance, *used_borrower, *used_bank,
-               *fund;
+               *new_loans, *fund;
     int have_regime;
     lio_format format;
 } comp_args;
@@ -178,10 +185,11 @@ static int
 parse_option(comp_args *a, const char *opt, char *v, FILE *errs)
 {
     const char **text[] = { &a->currency, &a->principal, &a->interest, &a->balance,
-                            &a->used_borrower, &a->used_bank, &a->fund };
+                            &a->used_borrower, &a->used_bank, &a->new_loans, &a->fund };
     static const char *const names[] = { "--currency", "--principal", "--interest",
                                          "--borrower-balance", "--used-borrower-year",
-                                         "--used-bank-year", "--fund-balance" };
+                                         "--used-bank-year", "--bank-new-loans",
+                                         "--fund-balance" };
     size_t i;
 
     for (i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -216,16 +224,16 @@ parse_amounts(comp_args *a, FILE *errs)
 {
     ipl_compensation_claim *c = &a->claim;
     const char *text[] = { a->principal, a->interest, a->balance, a->used_borrower,
-                           a->used_bank, a->fund };
+                           a->used_bank, a->new_loans, a->fund };
     ipl_money *field[] = { &c->outstanding_principal, &c->outstanding_interest,
                            &c->borrower_balance, &c->used_borrower_year,
-                           &c->used_bank_year, &c->fund_balance };
+                           &c->used_bank_year, &c->bank_new_loans, &c->fund_balance };
     static const char *const opts[] = { "--principal", "--interest", "--borrower-balance",
                                         "--used-borrower-year", "--used-bank-year",
-                                        "--fund-balance" };
+                                        "--bank-new-loans", "--fund-balance" };
     size_t i;
 
-    for (i = 0; i < 6; i++)
+    for (i = 0; i < sizeof opts / sizeof opts[0]; i++)
         if (text[i] != NULL && !lio_money(field[i], text[i], a->currency, CMD, opts[i], errs))
             return 0;
     c->fund_limited = a->fund != NULL;

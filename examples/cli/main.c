@@ -19,9 +19,9 @@ static const struct {
       cli_parse },
     { "policy", "list, show or check policies (presets and files)", cli_policy },
     { "pledge", "decide a pledge: ratio, collateral value, largest loan", cli_pledge },
+    { "value", "value a right from an assumptions document (FILE.xml)", cli_value },
     { "schedule", "print a loan's repayment schedule", cli_schedule },
     { "compensate", "share a defaulted loan's loss under a regime", cli_compensate },
-    { "value", "value a right from an assumptions document (FILE.xml)", cli_value },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

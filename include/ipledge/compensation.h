@@ -18,6 +18,10 @@
  * (ipl_money_split()), so the parties' parts add up exactly to the loss.
  * Caps only ever move money from the capped public fund to the lender.
  * doc/schedules.md gives the formulas and worked examples.
+ *
+ * Thread safety: a settled claim is immutable; several threads may read
+ * it at once. ipl_compensation_simulate() starts and joins its own
+ * threads (ipl_compensation_sim_options::threads) and keeps no state.
  * @{
  */
 #ifndef IPL_COMPENSATION_H
@@ -111,8 +115,8 @@ typedef struct ipl_compensation_tier {
  * @c cap_covered_per_loan CNY 10,000,000.00, @c cap_borrower_year CNY
  * 20,000,000.00. Weihai: province 40 % + city 20 % (two funds), bank
  * 40 %, @c cap_payout_per_loan CNY 1,000,000.00. Dongguan's SME fund:
- * fund 100 % up to @c cap_bank_year = 2–4 % of the bank's eligible new
- * loans of the year (the caller computes the amount). Henan: timing
+ * fund 100 % with @c cap_bank_year_fraction 0.02 – 0.04 of the bank's
+ * eligible new loans of the year. Wuhan: @c min_ip_share 0.5. Henan: timing
  * #IPL_COMPENSATION_PRECOMPENSATE, @c prepay_fraction 1.0. Shanghai:
  * @c prepay_fraction 0.8, @c prepay_delay_months 2.
  */
@@ -133,9 +137,16 @@ typedef struct ipl_compensation_regime {
     /** most the funds pay for one borrower in a year, this claim included
      *  (Guangzhou CNY 20,000,000.00) */
     ipl_money cap_borrower_year;
-    /** most the funds pay one bank in a year (Dongguan: 2–4 % of its
-     *  eligible new loans) */
+    /** most the funds pay one bank in a year, as an amount */
     ipl_money cap_bank_year;
+    /** most the funds pay one bank in a year, as a fraction of the
+     *  eligible new loans it made that year
+     *  (ipl_compensation_claim::bank_new_loans): Dongguan 0.02 – 0.04;
+     *  0 for none. With @c cap_bank_year too, the tighter applies. */
+    double cap_bank_year_fraction;
+    /** claims whose IP-secured share is below this get no cover (Wuhan:
+     *  0.5); 0 for no condition */
+    double min_ip_share;
     ipl_compensation_timing timing;  /**< when the parties pay */
     /** #IPL_COMPENSATION_PRECOMPENSATE: the fraction, in (0, 1], of the
      *  funds' share of the covered outstanding principal prepaid */
@@ -194,6 +205,9 @@ typedef struct ipl_compensation_claim {
     ipl_money used_borrower_year;
     /** funds' payouts already made this year to this bank, ≥ 0 */
     ipl_money used_bank_year;
+    /** the eligible new loans the bank made this year, ≥ 0, for
+     *  ipl_compensation_regime::cap_bank_year_fraction */
+    ipl_money bank_new_loans;
     /** nonzero when @c fund_balance limits the funds' payouts */
     int fund_limited;
     /** what the funds can still pay, ≥ 0 (liability up to the balance,
@@ -226,7 +240,8 @@ typedef struct ipl_compensation_statement {
     /** interest − what recoveries left after the principal, ≥ 0 */
     ipl_money interest_loss;
     ipl_money loss;          /**< principal_loss + interest_loss: the parts add up to it */
-    /** the shared loss: the covered part × IP share, up to the per-loan cap */
+    /** the shared loss: the covered part × IP share, up to the per-loan
+     *  cap; 0 when the IP share is below the regime's minimum */
     ipl_money covered;
     /** what caps and the fund's balance moved from the funds to the lender */
     ipl_money capped;
@@ -355,6 +370,9 @@ typedef struct ipl_compensation_sim_options {
     unsigned int years;
     /** the fund's balance at the start, > 0 (in the loans' currency) */
     ipl_money fund_balance;
+    /** threads to run blocks of scenarios on, 1 .. 256; 0 for 1. The
+     *  figures do not depend on it. */
+    unsigned int threads;
 } ipl_compensation_sim_options;
 
 /** Initialises simulation options: zero fields, version set.
@@ -379,11 +397,14 @@ typedef struct ipl_compensation_sim_result {
  * each loan not yet in default defaults with its @c pd; a default loses
  * @c lgd × principal, which the regime shares as
  * ipl_compensation_new() does (principal cover, tier by the loan's
- * principal, per-loan and per-borrower-year caps; the portfolio is one
- * bank, so @c cap_bank_year limits each year's total); payouts stop
+ * principal, minimum IP share, per-loan and per-borrower-year caps; the
+ * portfolio is one bank's new loans, so @c cap_bank_year and
+ * @c cap_bank_year_fraction × Σ principal limit each year's total); payouts stop
  * when the fund's balance is spent. Random numbers come from GSL's
  * MT19937, one independently seeded stream per block of 1,024
- * scenarios, so results do not depend on how blocks are run.
+ * scenarios; blocks are dealt to @c threads threads in turn, and the
+ * figures depend only on the seed and the number of scenarios, never on
+ * the number of threads.
  *
  * @param[out] out   receives the figures; written only on success.
  * @param loans      the portfolio, @p n loans of one currency.

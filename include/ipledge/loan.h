@@ -27,6 +27,9 @@
  * column sums exactly to the loan's principal. Whatever rounding leaves
  * over is paid with the last row's principal; ipl_loan_schedule_residual()
  * says how much that was. doc/schedules.md gives every formula.
+ *
+ * Thread safety: a built schedule is immutable; several threads may read
+ * it at once. Building schedules in parallel needs nothing shared.
  * @{
  */
 #ifndef IPL_LOAN_H

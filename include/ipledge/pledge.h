@@ -90,7 +90,10 @@ typedef struct ipl_pledge_rule {
     const char *name;       /**< short name for traces, e.g. "litigation"; required */
     ipl_pledge_test test;   /**< what the rule looks at; required */
     unsigned int flags;     /**< for #IPL_PLEDGE_TEST_FLAGS: IPL_PLEDGE_* flags */
-    ipl_right_type right;   /**< for #IPL_PLEDGE_TEST_TYPE */
+    /** for #IPL_PLEDGE_TEST_TYPE, the kind tested; for any other test,
+     *  when set, the rule applies only to rights of this kind (a
+     *  trademark's registration age, a patent's remaining life) */
+    ipl_right_type right;
     double threshold;       /**< years, months or multiple, as the test says */
     const char *text;       /**< for #IPL_PLEDGE_TEST_INDUSTRY */
     double factor;          /**< adjustments: the multiplier when the test holds (0 .. 10) */

@@ -29,6 +29,8 @@
 #include "ipledge/date.h"
 #include "ipledge/error.h"
 #include "ipledge/pledge.h"
+#include "ipledge/compensation.h"
+#include "ipledge/subsidy.h"
 
 IPL_BEGIN_DECL
 
@@ -186,6 +188,88 @@ IPL_EXTERN(const ipl_pledge_rules *) ipl_policy_pledge_rules(const ipl_policy *p
  * @return borrowed text; NULL when the policy has no pledge rules.
  */
 IPL_EXTERN(const char *) ipl_policy_pledge_origin(const ipl_policy *policy);
+
+/**
+ * The policy's risk-compensation regime (its `<compensation>` section) as
+ * the block ipl_compensation_new() takes: parties with their roles, tiers
+ * with shares in basis points (the document's integer weights spread by
+ * the largest-remainder method so that each tier adds up to exactly
+ * #IPL_COMPENSATION_BP), cover, timing, the prepaid fraction (1 when a
+ * pre-compensation regime does not say) and the caps in the policy's
+ * currency.
+ *
+ * Two numbers are left to the caller: a bank's yearly cap when the policy
+ * gives it as a range of shares of the bank's eligible new loans (see
+ * ipl_policy_bank_cap_share(); set @c cap_bank_year_fraction to the
+ * share agreed with the bank), and the shares when the sources do not
+ * publish them (pass @p weights).
+ *
+ * @param policy    the policy.
+ * @param weights   optional integer weights, one per party in the
+ *                  document's order, for tiers whose shares are not
+ *                  published; NULL to use only published shares.
+ * @param n         number of @p weights (0 with NULL).
+ * @param[out] out  receives the regime (written only on success).
+ * @param[out] err  optional; filled on failure (where: "compensation…").
+ * @return #IPL_OK; #IPL_EINVAL (no compensation section, unpublished
+ *         shares and no @p weights, weights of the wrong count or
+ *         summing to 0, more parties or tiers than the regime holds).
+ */
+IPL_EXTERN(int) ipl_policy_compensation(const ipl_policy *policy,
+                                        const int64_t *weights, size_t n,
+                                        ipl_compensation_regime *out,
+                                        ipl_error *err) IPL_WARN_UNUSED;
+
+/**
+ * The range a policy gives a bank's yearly compensation cap in, as a
+ * share of the bank's eligible new loans of the year (Dongguan: 2–4 %).
+ *
+ * @param policy    the policy.
+ * @param[out] min  receives the smallest share (0 when none is given).
+ * @param[out] max  receives the largest share (0 when none is given).
+ * @return 1 when the policy gives such a range, 0 when not (or for NULL).
+ */
+IPL_EXTERN(int) ipl_policy_bank_cap_share(const ipl_policy *policy,
+                                          double *min, double *max);
+
+/**
+ * Number of borrower subsidies the policy defines.
+ * @param policy  the policy.
+ * @return the count; 0 for NULL.
+ */
+IPL_EXTERN(size_t) ipl_policy_subsidy_count(const ipl_policy *policy);
+
+/**
+ * One subsidy of the policy as the rule ipl_subsidy_schedule_new() takes.
+ *
+ * - interest: on actual interest, or on interest at the lower of the
+ *   loan's rate and @p lpr; a rate condition "at most the LPR × m"
+ *   becomes @c max_loan_rate = @p lpr × m.
+ * - first-loan: a yearly rate on the balance of bp ÷ 10,000, share 1.
+ * - appraisal-fee: a share of a fixed fee; the caller sets @c fee.
+ * - guarantee-fee and insurance-premium: a share of a yearly rate on
+ *   the balance; the caller sets @c rate to the fee rate.
+ *
+ * Caps per year and in total, the cap as a share of the loan, the
+ * duration and the payment timing come from the document; the IP-secured
+ * share of the loan (@c ip_share) is the caller's.
+ *
+ * @param policy    the policy.
+ * @param i         0 .. ipl_policy_subsidy_count() − 1.
+ * @param lpr       the one-year LPR in force, a fraction (0.0345); used
+ *                  only by interest rules that need it.
+ * @param[out] out  receives the rule (written only on success).
+ * @param[out] kind optional; receives the subsidy's kind ("interest",
+ *                  "appraisal-fee", "guarantee-fee", "insurance-premium",
+ *                  "first-loan"; borrowed static text).
+ * @param[out] err  optional; filled on failure (where: "subsidies[i]").
+ * @return #IPL_OK; #IPL_EINVAL (index out of range, a share the sources
+ *         do not publish, an LPR needed but not positive).
+ */
+IPL_EXTERN(int) ipl_policy_subsidy(const ipl_policy *policy, size_t i,
+                                   double lpr, ipl_subsidy_rule *out,
+                                   const char **kind, ipl_error *err)
+    IPL_WARN_UNUSED;
 
 IPL_END_DECL
 

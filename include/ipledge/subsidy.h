@@ -23,6 +23,9 @@
  * then subsidy = base × share, and paid = the subsidy within what the
  * caps leave. Each product is rounded once, with the rule's rounding.
  * doc/schedules.md gives worked examples.
+ *
+ * Thread safety: a built schedule is immutable; several threads may read
+ * it at once.
  * @{
  */
 #ifndef IPL_SUBSIDY_H

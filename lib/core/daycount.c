@@ -201,7 +201,7 @@ ipl_daycount_fraction(int64_t *num, int64_t *den, ipl_daycount dc,
     if (dc == IPL_DC_NONE)
         return ipl__fail(err, IPL_EINVAL, "dc",
                          "no day-count convention given (IPL_DC_NONE)");
-    if (ipl_daycount_name(dc) == NULL)
+    if (dc < IPL_DC_ACT_360 || dc > IPL_DC_ACT_ACT_ISDA)
         return ipl__fail(err, IPL_EINVAL, "dc",
                          "unknown day-count convention %d", (int)dc);
     if (!ipl_date_is_valid(start))

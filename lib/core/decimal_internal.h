@@ -18,6 +18,10 @@ typedef struct ipl__decimal {
  * IPL_EINVAL when v is NaN or infinite. */
 int ipl__decimal_from_double(ipl__decimal *out, double v);
 
+/* The same through the C library's printf alone: the reference the fast
+ * path of ipl__decimal_from_double() is tested against. */
+int ipl__decimal_from_double_reference(ipl__decimal *out, double v);
+
 /* Reads an xs:decimal ("-0.25", "+1.4", ".5", "12.") of at most 15
  * significant digits from text, independent of the locale. Returns
  * IPL_OK, or IPL_EPARSE with *bad_at set to the 0-based offset of the

@@ -58,11 +58,29 @@ ipl__round_away(ipl__u128 q, ipl__u128 rem, ipl__u128 den, ipl_rounding mode)
     }
 }
 
+/* num / den and its remainder; 64-bit division when both fit, which
+ * is most of the time and several times faster than 128-bit division. */
+static void
+ipl__divide(ipl__u128 *q, ipl__u128 *rem, ipl__u128 num, ipl__u128 den)
+{
+    if ((num >> 64) == 0 && (den >> 64) == 0) {
+        uint64_t n = (uint64_t)num, d = (uint64_t)den;
+
+        *q = n / d;
+        *rem = n % d;
+    } else {
+        *q = num / den;
+        *rem = num % den;
+    }
+}
+
 int
 ipl__round_quotient(int64_t *out, int negative, ipl__u128 num, ipl__u128 den,
                     ipl_rounding mode)
 {
-    ipl__u128 q = num / den, rem = num % den;
+    ipl__u128 q, rem;
+
+    ipl__divide(&q, &rem, num, den);
 
     if (rem != 0) {
         if (mode == IPL_ROUND_NEVER)

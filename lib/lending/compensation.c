@@ -81,6 +81,8 @@ comp__check_claim(const ipl_compensation_claim *c, ipl_error *err)
                                   "claim.used_borrower_year", err)) < 0
         || (rc = ipl__lending_amount(&c->used_bank_year, cur, "claim.used_bank_year",
                                   err)) < 0
+        || (rc = ipl__lending_amount(&c->bank_new_loans, cur, "claim.bank_new_loans",
+                                  err)) < 0
         || (rc = ipl__lending_amount(&c->fund_balance, cur, "claim.fund_balance", err)) < 0)
         return rc;
     return comp__check_recoveries(c, cur, err);
@@ -147,28 +149,6 @@ comp__loss(ipl_compensation_statement *st, const ipl_compensation_claim *c,
     return IPL_OK;
 }
 
-/* What the funds may still pay for this claim: the tightest of the
- * per-loan, per-borrower-year and per-bank-year caps and the balance. */
-static int64_t
-comp__fund_limit(const ipl_compensation_regime *r, const ipl_compensation_claim *c)
-{
-    int64_t limit = INT64_MAX, left;
-
-    if (r->cap_payout_per_loan.minor > 0 && r->cap_payout_per_loan.minor < limit)
-        limit = r->cap_payout_per_loan.minor;
-    if (r->cap_borrower_year.minor > 0) {
-        left = r->cap_borrower_year.minor - c->used_borrower_year.minor;
-        limit = left < 0 ? 0 : left < limit ? left : limit;
-    }
-    if (r->cap_bank_year.minor > 0) {
-        left = r->cap_bank_year.minor - c->used_bank_year.minor;
-        limit = left < 0 ? 0 : left < limit ? left : limit;
-    }
-    if (c->fund_limited && c->fund_balance.minor < limit)
-        limit = c->fund_balance.minor;
-    return limit;
-}
-
 /* amount × fraction, rounded, in the claim's currency. */
 static int
 comp__fraction(int64_t *out, int64_t amount, double fraction, ipl_rounding how,
@@ -182,6 +162,43 @@ comp__fraction(int64_t *out, int64_t amount, double fraction, ipl_rounding how,
     if ((rc = ipl_money_mul_rate(&m, &m, fraction, how, err)) < 0)
         return rc;
     *out = m.minor;
+    return IPL_OK;
+}
+
+static int64_t
+comp__left(int64_t limit, int64_t cap, int64_t used)
+{
+    int64_t left = cap - used;
+
+    left = left < 0 ? 0 : left;
+    return left < limit ? left : limit;
+}
+
+/* What the funds may still pay for this claim: the tightest of the
+ * per-loan, per-borrower-year and per-bank-year caps and the balance. */
+static int
+comp__fund_limit(int64_t *out, const ipl_compensation_regime *r,
+                 const ipl_compensation_claim *c, ipl_rounding how, ipl_error *err)
+{
+    int64_t limit = INT64_MAX, bank_cap;
+    int rc;
+
+    if (r->cap_payout_per_loan.minor > 0)
+        limit = r->cap_payout_per_loan.minor;
+    if (r->cap_borrower_year.minor > 0)
+        limit = comp__left(limit, r->cap_borrower_year.minor, c->used_borrower_year.minor);
+    if (r->cap_bank_year.minor > 0)
+        limit = comp__left(limit, r->cap_bank_year.minor, c->used_bank_year.minor);
+    if (r->cap_bank_year_fraction > 0.0) {
+        if ((rc = comp__fraction(&bank_cap, c->bank_new_loans.minor,
+                                 r->cap_bank_year_fraction, how,
+                                 c->outstanding_principal.currency, err)) < 0)
+            return rc;
+        limit = comp__left(limit, bank_cap, c->used_bank_year.minor);
+    }
+    if (c->fund_limited && c->fund_balance.minor < limit)
+        limit = c->fund_balance.minor;
+    *out = limit;
     return IPL_OK;
 }
 
@@ -230,8 +247,14 @@ static int
 comp__covered(int64_t *out, int64_t amount, const ipl_compensation_regime *r,
               const ipl_compensation_claim *c, ipl_rounding how, ipl_error *err)
 {
-    int rc = comp__fraction(out, amount, c->ip_share > 0.0 ? c->ip_share : 1.0, how,
-                            c->outstanding_principal.currency, err);
+    double ip = c->ip_share > 0.0 ? c->ip_share : 1.0;
+    int rc;
+
+    if (ip < r->min_ip_share) {
+        *out = 0;
+        return IPL_OK;
+    }
+    rc = comp__fraction(out, amount, ip, how, c->outstanding_principal.currency, err);
 
     if (rc == IPL_OK && r->cap_covered_per_loan.minor > 0
         && *out > r->cap_covered_per_loan.minor)
@@ -362,8 +385,8 @@ comp__settle(ipl_compensation *res, const ipl_compensation_regime *r,
                                 : c->outstanding_principal.minor,
                                 "claim.borrower_balance", err)) < 0)
         return rc;
-    limit = comp__fund_limit(r, c);
-    if ((rc = comp__final(final, st, r, c, how, lender, limit, err)) < 0
+    if ((rc = comp__fund_limit(&limit, r, c, how, err)) < 0
+        || (rc = comp__final(final, st, r, c, how, lender, limit, err)) < 0
         || (rc = comp__prepaid(prepaid, st, r, c, how, limit, err)) < 0)
         return rc;
     comp__shares(res, r, final, prepaid, cur);

@@ -133,6 +133,12 @@ ipl__comp_check_regime(const ipl_compensation_regime *r, const char *currency,
         return ipl__fail(err, IPL_EINVAL, "regime.prepay_fraction",
                          "must lie in (0, 1] for pre-compensation, got %g",
                          r->prepay_fraction);
+    if (!(r->cap_bank_year_fraction >= 0.0 && r->cap_bank_year_fraction <= 1.0))
+        return ipl__fail(err, IPL_EINVAL, "regime.cap_bank_year_fraction",
+                         "must be a fraction in [0, 1], got %g", r->cap_bank_year_fraction);
+    if (!(r->min_ip_share >= 0.0 && r->min_ip_share <= 1.0))
+        return ipl__fail(err, IPL_EINVAL, "regime.min_ip_share",
+                         "must be a fraction in [0, 1], got %g", r->min_ip_share);
     if (r->prepay_delay_months > 120)
         return ipl__fail(err, IPL_EINVAL, "regime.prepay_delay_months",
                          "must be 0..120, got %u", r->prepay_delay_months);

@@ -2,6 +2,7 @@
  * portfolio (ipl_compensation_simulate() in
  * include/ipledge/compensation.h). */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -21,22 +22,39 @@
  * on any number of threads with the same result. */
 #define SIM_BLOCK 1024u
 #define SIM_MAX_SCENARIOS 10000000u
+#define SIM_MAX_THREADS 256u
 
 /* One loan reduced to what a scenario needs. */
 typedef struct sim__loan {
-    double pd;
+    /* MT19937 draws 32-bit integers, and gsl_rng_uniform() is one over
+     * 2^32; u < pd exactly when the integer is below ⌈pd × 2^32⌉, so
+     * the draw is compared as an integer, without the division. */
+    uint64_t threshold;
     double payout;     /* the funds' payout if it defaults, major units */
 } sim__loan;
 
-typedef struct sim__run {
+/* What every worker reads. */
+typedef struct sim__shared {
     const sim__loan *loans;
     size_t n;
     unsigned years;
     double fund;       /* balance at the start */
     double bank_cap;   /* yearly total cap, or HUGE_VAL */
-    unsigned char *defaulted;
-    gsl_rng rng;       /* type and state owned by the caller */
-} sim__run;
+    uint64_t seed;
+    unsigned scenarios;
+    double *payouts;   /* one per scenario; each worker writes its own blocks */
+} sim__shared;
+
+/* One worker: blocks first, first + step, first + 2 × step, ... */
+typedef struct sim__worker {
+    const sim__shared *sh;
+    unsigned first, step;
+    unsigned char *defaulted;  /* per loan, for the scenario in hand */
+    gsl_rng rng;               /* type and state owned by the worker */
+    unsigned exhausted;        /* scenarios that exhausted the fund */
+    pthread_t thread;
+    int started;
+} sim__worker;
 
 int
 ipl_compensation_sim_options_init(ipl_compensation_sim_options *opts,
@@ -73,6 +91,9 @@ sim__check_options(const ipl_compensation_sim_options *o, const char *cur,
     if (o->scenarios > SIM_MAX_SCENARIOS)
         return ipl__fail(err, IPL_EINVAL, "opts.scenarios", "must be 0..%u, got %u",
                          SIM_MAX_SCENARIOS, o->scenarios);
+    if (o->threads > SIM_MAX_THREADS)
+        return ipl__fail(err, IPL_EINVAL, "opts.threads", "must be 0..%u, got %u",
+                         SIM_MAX_THREADS, o->threads);
     if (o->years > 100)
         return ipl__fail(err, IPL_EINVAL, "opts.years", "must be 0..100, got %u",
                          o->years);
@@ -108,7 +129,7 @@ sim__loans(sim__loan *out, const ipl_compensation_exposure *loans, size_t n,
                              "pd, lgd and ip_share must be fractions in [0, 1]");
         if ((rc = ipl__comp_tier(&tier, r, e->principal.minor, where, err)) < 0)
             return rc;
-        covered = (double)e->principal.minor * e->lgd * ip;
+        covered = ip < r->min_ip_share ? 0.0 : (double)e->principal.minor * e->lgd * ip;
         if (r->cap_covered_per_loan.minor > 0)
             covered = fmin(covered, (double)r->cap_covered_per_loan.minor);
         pay = covered * (double)ipl__comp_fund_bp(r, tier) / IPL_COMPENSATION_BP;
@@ -116,7 +137,7 @@ sim__loans(sim__loan *out, const ipl_compensation_exposure *loans, size_t n,
             pay = fmin(pay, (double)r->cap_payout_per_loan.minor);
         if (r->cap_borrower_year.minor > 0)
             pay = fmin(pay, (double)r->cap_borrower_year.minor);
-        out[i].pd = e->pd;
+        out[i].threshold = (uint64_t)ceil(e->pd * 4294967296.0);
         out[i].payout = pay / scale;
     }
     return IPL_OK;
@@ -125,23 +146,24 @@ sim__loans(sim__loan *out, const ipl_compensation_exposure *loans, size_t n,
 /* One scenario: the funds' total payout over the horizon; *exhausted
  * when claims outran the balance. */
 static double
-sim__scenario(sim__run *run, int *exhausted)
+sim__scenario(sim__worker *w, int *exhausted)
 {
-    double balance = run->fund, paid = 0.0;
+    const sim__shared *sh = w->sh;
+    double balance = sh->fund, paid = 0.0;
     unsigned y;
     size_t i;
 
-    memset(run->defaulted, 0, run->n);
+    memset(w->defaulted, 0, sh->n);
     *exhausted = 0;
-    for (y = 0; y < run->years; y++) {
+    for (y = 0; y < sh->years; y++) {
         double claims = 0.0;
 
-        for (i = 0; i < run->n; i++)
-            if (!run->defaulted[i] && gsl_rng_uniform(&run->rng) < run->loans[i].pd) {
-                run->defaulted[i] = 1;
-                claims += run->loans[i].payout;
+        for (i = 0; i < sh->n; i++)
+            if (!w->defaulted[i] && gsl_rng_get(&w->rng) < sh->loans[i].threshold) {
+                w->defaulted[i] = 1;
+                claims += sh->loans[i].payout;
             }
-        claims = fmin(claims, run->bank_cap);
+        claims = fmin(claims, sh->bank_cap);
         if (claims > balance) {
             *exhausted = 1;
             claims = balance;
@@ -152,24 +174,47 @@ sim__scenario(sim__run *run, int *exhausted)
     return paid;
 }
 
-static void
-sim__blocks(double *payouts, unsigned scenarios, unsigned *exhausted, sim__run *run,
-            uint64_t seed)
+/* Runs a worker's blocks, each from its own stream. */
+static void *
+sim__work(void *arg)
 {
+    sim__worker *w = arg;
+    const sim__shared *sh = w->sh;
     unsigned b, s;
 
-    *exhausted = 0;
-    for (b = 0; b * SIM_BLOCK < scenarios; b++) {
-        unsigned last = (b + 1) * SIM_BLOCK < scenarios ? (b + 1) * SIM_BLOCK : scenarios;
+    for (b = w->first; b * SIM_BLOCK < sh->scenarios; b += w->step) {
+        unsigned last = sh->scenarios - b * SIM_BLOCK > SIM_BLOCK
+                      ? (b + 1) * SIM_BLOCK : sh->scenarios;
 
-        gsl_rng_set(&run->rng, (unsigned long)sim__mix(seed ^ sim__mix(b)));
+        gsl_rng_set(&w->rng, (unsigned long)sim__mix(sh->seed ^ sim__mix(b)));
         for (s = b * SIM_BLOCK; s < last; s++) {
             int ex;
 
-            payouts[s] = sim__scenario(run, &ex);
-            *exhausted += (unsigned)ex;
+            sh->payouts[s] = sim__scenario(w, &ex);
+            w->exhausted += (unsigned)ex;
         }
     }
+    return NULL;
+}
+
+/* Runs the workers: all but the first on threads of their own (or, if a
+ * thread cannot start, in this one afterwards: the result is the same). */
+static unsigned
+sim__run(sim__worker *w, unsigned threads)
+{
+    unsigned t, exhausted = 0;
+
+    for (t = 1; t < threads; t++)
+        w[t].started = pthread_create(&w[t].thread, NULL, sim__work, &w[t]) == 0;
+    sim__work(&w[0]);
+    for (t = 1; t < threads; t++)
+        if (w[t].started)
+            pthread_join(w[t].thread, NULL);
+        else
+            sim__work(&w[t]);
+    for (t = 0; t < threads; t++)
+        exhausted += w[t].exhausted;
+    return exhausted;
 }
 
 static void
@@ -184,6 +229,62 @@ sim__figures(ipl_compensation_sim_result *out, double *payouts, unsigned scenari
     out->scenarios = scenarios;
 }
 
+static void
+sim__free_workers(sim__worker *w, unsigned threads)
+{
+    unsigned t;
+
+    for (t = 0; w != NULL && t < threads; t++) {
+        ipl__free(w[t].defaulted);
+        ipl__free(w[t].rng.state);
+    }
+    ipl__free(w);
+}
+
+static sim__worker *
+sim__workers(const sim__shared *sh, unsigned threads)
+{
+    sim__worker *w = ipl__calloc(threads, sizeof *w);
+    unsigned t;
+
+    for (t = 0; w != NULL && t < threads; t++) {
+        w[t].sh = sh;
+        w[t].first = t;
+        w[t].step = threads;
+        w[t].rng.type = gsl_rng_mt19937;
+        if ((w[t].defaulted = ipl__calloc(sh->n, 1)) == NULL
+            || (w[t].rng.state = ipl__calloc(1, gsl_rng_mt19937->size)) == NULL) {
+            sim__free_workers(w, t + 1);
+            return NULL;
+        }
+    }
+    return w;
+}
+
+/* The shared inputs: payout table, horizon, fund, the bank's cap. */
+static int
+sim__prepare(sim__shared *sh, sim__loan *table, double *total,
+             const ipl_compensation_exposure *loans,
+             size_t n, const ipl_compensation_regime *r,
+             const ipl_compensation_sim_options *o, double scale, ipl_error *err)
+{
+    size_t i;
+    int rc;
+
+    if ((rc = sim__loans(table, loans, n, r, scale, err)) < 0)
+        return rc;
+    for (*total = 0.0, i = 0; i < n; i++)
+        *total += (double)loans[i].principal.minor / scale;
+    sh->years = o->years == 0 ? 1 : o->years;
+    sh->fund = (double)o->fund_balance.minor / scale;
+    sh->bank_cap = r->cap_bank_year.minor > 0 ? (double)r->cap_bank_year.minor / scale
+                                              : HUGE_VAL;
+    if (r->cap_bank_year_fraction > 0.0)     /* the portfolio is the new loans */
+        sh->bank_cap = fmin(sh->bank_cap, r->cap_bank_year_fraction * *total);
+    sh->seed = o->seed;
+    return IPL_OK;
+}
+
 int
 ipl_compensation_simulate(ipl_compensation_sim_result *out,
                           const ipl_compensation_exposure *loans, size_t n,
@@ -191,12 +292,13 @@ ipl_compensation_simulate(ipl_compensation_sim_result *out,
                           const ipl_compensation_sim_options *opts, ipl_error *err)
 {
     const char *cur;
-    sim__run run;
-    sim__loan *table = NULL;
-    double *payouts = NULL, scale, total = 0.0;
-    unsigned scenarios, exhausted;
+    sim__shared sh;
+    sim__loan *table;
+    sim__worker *workers = NULL;
+    double scale, total;
+    unsigned threads;
     ipl_rounding how;
-    size_t lender, i;
+    size_t lender;
     int rc;
 
     IPL__CHECK_ARG(err, out);
@@ -209,33 +311,24 @@ ipl_compensation_simulate(ipl_compensation_sim_result *out,
     if ((rc = ipl__comp_check_regime(regime, cur, &how, &lender, err)) < 0
         || (rc = sim__check_options(opts, cur, err)) < 0)
         return rc;
-    scenarios = opts->scenarios == 0 ? 10000u : opts->scenarios;
+    memset(&sh, 0, sizeof sh);
+    sh.n = n;
+    sh.scenarios = opts->scenarios == 0 ? 10000u : opts->scenarios;
+    threads = opts->threads == 0 ? 1u : opts->threads;
     scale = pow(10.0, ipl_currency_exponent(cur));
 
-    memset(&run, 0, sizeof run);
-    run.rng.type = gsl_rng_mt19937;
-    table = ipl__calloc(n, sizeof *table);
-    payouts = ipl__calloc(scenarios, sizeof *payouts);
-    run.defaulted = ipl__calloc(n, 1);
-    run.rng.state = ipl__calloc(1, gsl_rng_mt19937->size);
-    if (table == NULL || payouts == NULL || run.defaulted == NULL || run.rng.state == NULL)
+    sh.loans = table = ipl__calloc(n, sizeof *table);
+    sh.payouts = ipl__calloc(sh.scenarios, sizeof *sh.payouts);
+    if (table == NULL || sh.payouts == NULL || (workers = sim__workers(&sh, threads)) == NULL)
         rc = ipl__fail(err, IPL_ENOMEM, "simulation",
-                       "cannot allocate for %zu loans and %u scenarios", n, scenarios);
-    else if ((rc = sim__loans(table, loans, n, regime, scale, err)) == IPL_OK) {
-        for (i = 0; i < n; i++)
-            total += (double)loans[i].principal.minor / scale;
-        run.loans = table;
-        run.n = n;
-        run.years = opts->years == 0 ? 1 : opts->years;
-        run.fund = (double)opts->fund_balance.minor / scale;
-        run.bank_cap = regime->cap_bank_year.minor > 0
-                     ? (double)regime->cap_bank_year.minor / scale : HUGE_VAL;
-        sim__blocks(payouts, scenarios, &exhausted, &run, opts->seed);
-        sim__figures(out, payouts, scenarios, exhausted, total / run.fund);
-    }
-    ipl__free(run.rng.state);
-    ipl__free(run.defaulted);
-    ipl__free(payouts);
+                       "cannot allocate for %zu loans, %u scenarios and %u threads", n,
+                       sh.scenarios, threads);
+    else if ((rc = sim__prepare(&sh, table, &total, loans, n, regime, opts, scale,
+                                err)) == IPL_OK)
+        sim__figures(out, sh.payouts, sh.scenarios, sim__run(workers, threads),
+                     total / sh.fund);
+    sim__free_workers(workers, threads);
+    ipl__free(sh.payouts);
     ipl__free(table);
     return rc;
 }

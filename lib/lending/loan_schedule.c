@@ -62,8 +62,9 @@ loan__differ(double a, double b)
     return a < b || a > b;
 }
 
-/* The principal the method repays in period k before any prepayment,
- * never negative but possibly more than the balance; refreshing the level payment when it is stale or the rate moved. */
+/* The principal the method repays in period k before any prepayment:
+ * never negative, but possibly more than the balance. Refreshes the
+ * level payment when it is stale or the rate moved. */
 static int
 loan__regular(int64_t *out, loan__build *b, size_t k, double rate,
               int64_t interest, ipl_error *err)
@@ -105,7 +106,8 @@ loan__regular(int64_t *out, loan__build *b, size_t k, double rate,
     return IPL_OK;
 }
 
-/* A prepayment of amount in period k changes the plan's remaining parts: proportionally, or from the end. */
+/* A prepayment of amount in period k comes off the plan's remaining
+ * parts: in proportion to them, or from the last backwards. */
 static int
 loan__replan(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
              ipl_error *err)
@@ -152,7 +154,7 @@ loan__recalc(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
     case IPL_LOAN_EQUAL_PRINCIPAL:
         if (!shorten)
             b->level_stale = 1;
-        else
+        else if (b->level > 0)      /* a part rounded to 0 leaves all to the end */
             need = (unsigned)((b->balance + b->level - 1) / b->level);
         break;
     case IPL_LOAN_PLAN:

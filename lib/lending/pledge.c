@@ -222,6 +222,15 @@ ipl__test_holds(const ipl_pledge_rule *rule, const ipl_pledge_right *r,
     return 0;
 }
 
+/* Whether a rule concerns a right at all: a rule restricted to one kind
+ * of right (other than through the kind test itself) skips the others. */
+static int
+ipl__rule_applies(const ipl_pledge_rule *rule, const ipl_pledge_right *r)
+{
+    return rule->test == IPL_PLEDGE_TEST_TYPE || rule->right == IPL_RIGHT_NONE ||
+           rule->right == r->type;
+}
+
 /* The multiplier an adjustment applies once its test holds. */
 static double
 ipl__factor(const ipl_pledge_rule *rule, const ipl_pledge_right *r)
@@ -319,6 +328,7 @@ ipl__right_gates(ipl__decision *d, size_t i)
         const ipl_pledge_rule *gate = &gates->items[g];
 
         if (!ipl__pledge_test_is_request_wide(gate->test) &&
+            ipl__rule_applies(gate, r) &&
             ipl__test_holds(gate, r, d->req, why, sizeof why)) {
             if (ipl__fail_step(d, (int)i, gate->name, gate->source, why) < 0)
                 return IPL_ENOMEM;
@@ -375,7 +385,8 @@ ipl__right_ratio(ipl__decision *d, size_t i, double *out)
     for (a = 0; a < d->rules->adjustments.count; a++) {
         const ipl_pledge_rule *adj = &d->rules->adjustments.items[a];
 
-        if (ipl__test_holds(adj, r, d->req, why, sizeof why) &&
+        if (ipl__rule_applies(adj, r) &&
+            ipl__test_holds(adj, r, d->req, why, sizeof why) &&
             ipl__scale(d, i, &ratio, ipl__factor(adj, r), adj->name,
                        adj->source, why) < 0)
             return IPL_ENOMEM;

@@ -185,7 +185,7 @@ ipl__rule_check(const ipl_pledge_rule *rule, int gate, ipl_error *err)
     if (rule->test == IPL_PLEDGE_TEST_FLAGS && rule->flags == 0)
         return ipl__fail(err, IPL_EINVAL, "rule.flags",
                          "rule '%.40s': no flag to test", rule->name);
-    if (rule->test == IPL_PLEDGE_TEST_TYPE &&
+    if ((rule->test == IPL_PLEDGE_TEST_TYPE || rule->right != IPL_RIGHT_NONE) &&
         ipl_right_type_name(rule->right) == NULL)
         return ipl__fail(err, IPL_EINVAL, "rule.right",
                          "rule '%.40s': unknown kind of right %d", rule->name,

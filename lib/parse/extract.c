@@ -95,8 +95,7 @@ split_step(step *st, const char *path)
     const char *p = path;
 
     st->name = p;
-    while (*p != '\0' && *p != '/' && *p != '[')
-        p++;
+    p += strcspn(p, "/[");
     st->len = (size_t)(p - path);
     st->pred = NULL;
     st->pred_len = 0;

@@ -34,6 +34,7 @@ IPL_POLICY_SCHEMA = lib/policy/policy.xsd
 lib_libipledge_internal_la_SOURCES += \
 	lib/policy/policy.c \
 	lib/policy/policy_access.c \
+	lib/policy/policy_lending.c \
 	lib/policy/policy_internal.h \
 	lib/policy/policy_pledge.c
 nodist_lib_libipledge_internal_la_SOURCES = lib/policy/policy-data.c

@@ -74,13 +74,4 @@ IPL_BENCH_TARGETS += bench-parse
 bench-parse: tests/bench/bench_parse$(EXEEXT)
 	tests/bench/bench_parse$(EXEEXT) $(IPL_BENCH_PARSE_MB)
 
-# The fuzz target of the parsers: every `make check` replays its corpus
-# (tests/fuzz/corpus/parse, synthetic documents written for it) through
-# the standalone driver of tests/fuzz/. `make fuzz` runs it once
-# tests/fuzz/local.mk lists it in IPL_FUZZ_TARGETS.
-check_PROGRAMS += tests/fuzz/fuzz_parse
-tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c $(IPL_FUZZ_COMMON)
-tests_fuzz_fuzz_parse_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
-	-DIPLT_FUZZ_CORPORA='"tests/fuzz/corpus/parse"'
-tests_fuzz_fuzz_parse_CFLAGS = $(WARN_CFLAGS)
-tests_fuzz_fuzz_parse_LDADD = $(IPL_FUZZ_LDADD)
+# The parsers' fuzz target lives with the others in tests/fuzz/local.mk.

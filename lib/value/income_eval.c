@@ -141,7 +141,7 @@ ipl__income_eval(double *value, const ipl_value_income *in,
     a.growth = 1 + in->base_growth;
     a.decline = a.sum = a.after = 0;
     a.rows = rows;
-    /* The first period (perhaps a stub), then whole years, then the last
+    /* The first period (perhaps a short one), then whole years, then the last
      * (perhaps partial). Inside, each year's factor is the previous one
      * times one year's step, exactly one year later: one multiplication
      * instead of pow(), except in textbook mode, which reads every

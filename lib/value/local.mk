@@ -23,21 +23,18 @@ ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h \
 	include/ipledge/indicators.h
 
 IPL_SUITES += tests/check_value_income
-check_PROGRAMS += tests/check_value_income
 tests_check_value_income_SOURCES = tests/check_value_income.c
 tests_check_value_income_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_income_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_income_LDADD = $(IPL_TEST_LDADD)
 
 IPL_SUITES += tests/check_value_cost
-check_PROGRAMS += tests/check_value_cost
 tests_check_value_cost_SOURCES = tests/check_value_cost.c
 tests_check_value_cost_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_cost_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_cost_LDADD = $(IPL_TEST_LDADD)
 
 IPL_SUITES += tests/check_value_montecarlo
-check_PROGRAMS += tests/check_value_montecarlo
 tests_check_value_montecarlo_SOURCES = tests/check_value_montecarlo.c
 tests_check_value_montecarlo_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_montecarlo_CFLAGS = $(IPL_TEST_CFLAGS)
@@ -70,7 +67,6 @@ bench-value: tests/bench/bench_value$(EXEEXT)
 dist_doc_DATA += doc/valuation.md
 
 IPL_SUITES += tests/check_value_indicators
-check_PROGRAMS += tests/check_value_indicators
 tests_check_value_indicators_SOURCES = tests/check_value_indicators.c
 tests_check_value_indicators_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_indicators_CFLAGS = $(IPL_TEST_CFLAGS)

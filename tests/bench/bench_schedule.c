@@ -69,9 +69,9 @@ schedules(double *seconds, long long *interest)
 }
 
 /* 1,000 loans of CNY 1,000,000.00, pd 2 %, lgd 60 %; fund 80 % / bank
- * 20 %; fund balance CNY 20,000,000.00; 20,000 scenarios over 3 years. */
+ * 20 %; fund balance CNY 35,000,000.00; 20,000 scenarios over 3 years. */
 static int
-simulation(double *seconds, ipl_compensation_sim_result *res)
+simulation(double *seconds, ipl_compensation_sim_result *res, unsigned threads)
 {
     static ipl_compensation_exposure loans[PORTFOLIO];
     ipl_compensation_regime r;
@@ -99,7 +99,8 @@ simulation(double *seconds, ipl_compensation_sim_result *res)
     o.seed = 42;
     o.scenarios = SCENARIOS;
     o.years = YEARS;
-    o.fund_balance = cny(2000000000);
+    o.threads = threads;
+    o.fund_balance = cny(3500000000);
     t0 = now();
     if (ipl_compensation_simulate(res, loans, PORTFOLIO, &r, &o, &err) < 0) {
         fprintf(stderr, "bench_schedule: simulation: %s\n", err.message);
@@ -112,18 +113,24 @@ simulation(double *seconds, ipl_compensation_sim_result *res)
 int
 main(void)
 {
-    ipl_compensation_sim_result res;
-    double sched_s, sim_s;
+    ipl_compensation_sim_result res, res2;
+    double sched_s, sim_s, sim2_s;
     long long interest;
 
-    if (ipl_init() < 0 || !schedules(&sched_s, &interest) || !simulation(&sim_s, &res))
+    if (ipl_init() < 0 || !schedules(&sched_s, &interest) || !simulation(&sim_s, &res, 1)
+        || !simulation(&sim2_s, &res2, 2))
         return 1;
+    if (res.expected_payout < res2.expected_payout || res.expected_payout > res2.expected_payout) {
+        fputs("bench_schedule: 1 and 2 threads disagree\n", stderr);
+        return 1;
+    }
     printf("schedule_loans %d\nschedule_seconds %.6f\nschedule_interest_minor %lld\n",
            LOANS, sched_s, interest);
     printf("sim_loans %d\nsim_scenarios %d\nsim_years %d\nsim_seconds %.6f\n"
            "sim_expected_payout %.2f\nsim_p95_payout %.2f\nsim_prob_exhaustion %.6f\n"
-           "sim_leverage %.4f\n", PORTFOLIO, SCENARIOS, YEARS, sim_s, res.expected_payout,
-           res.p95_payout, res.prob_exhaustion, res.leverage);
+           "sim_leverage %.4f\nsim_seconds_2_threads %.6f\n", PORTFOLIO, SCENARIOS, YEARS,
+           sim_s, res.expected_payout, res.p95_payout, res.prob_exhaustion, res.leverage,
+           sim2_s);
     ipl_shutdown();
     return 0;
 }

@@ -1,6 +1,7 @@
 /* Replays fuzz inputs through a target without libFuzzer: the files and
  * directories named on the command line, or else the target's corpora
- * (IPLT_FUZZ_CORPORA, ':'-separated, relative to $IPL_SRCDIR). */
+ * (IPLT_FUZZ_CORPORA, ':'-separated, absolute or relative to
+ * $IPL_SRCDIR). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,8 +33,8 @@ replay_file(const char *path)
     return 1;
 }
 
-/* Replays a file, or every regular file of a directory; returns how
- * many inputs ran, or −1. */
+/* Replays a file, or every file below a directory; returns how many
+ * inputs ran, or −1. */
 static int
 replay(const char *path)
 {
@@ -57,9 +58,10 @@ replay(const char *path)
         if (e->d_name[0] == '.')
             continue;
         snprintf(child, sizeof child, "%s/%s", path, e->d_name);
-        if (stat(child, &st) != 0 || !S_ISREG(st.st_mode))
+        if (stat(child, &st) != 0 ||
+            (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)))
             continue;
-        if ((r = replay_file(child)) < 0) {
+        if ((r = replay(child)) < 0) {
             closedir(dir);
             return -1;
         }
@@ -87,8 +89,11 @@ main(int argc, char **argv)
              dir = strtok_r(NULL, ":", &save)) {
             char path[4096];
 
-            snprintf(path, sizeof path, "%s/%s", srcdir != NULL ? srcdir : ".",
-                     dir);
+            if (dir[0] == '/')
+                snprintf(path, sizeof path, "%s", dir);
+            else
+                snprintf(path, sizeof path, "%s/%s",
+                         srcdir != NULL ? srcdir : ".", dir);
             if ((n = replay(path)) < 0)
                 return EXIT_FAILURE;
             total += n;

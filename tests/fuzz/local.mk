@@ -3,17 +3,20 @@
 # builds the same targets with clang's libFuzzer, ASan and UBSan over the
 # library's sources and runs each for N seconds. Included by Makefile.am.
 
-IPL_FUZZ_TARGETS = money date policy ident
+IPL_FUZZ_TARGETS = money date policy ident parse
 IPL_FUZZ_CORPORA_money = tests/fuzz/corpus/money
 IPL_FUZZ_CORPORA_date = tests/fuzz/corpus/date
 IPL_FUZZ_CORPORA_policy = tests/fuzz/corpus/policy:lib/policy/presets:tests/vectors/policy
 IPL_FUZZ_CORPORA_ident = tests/fuzz/corpus/ident
+# The parsers start from synthetic documents and every real office
+# record in the shared test data.
+IPL_FUZZ_CORPORA_parse = tests/fuzz/corpus/parse:$(IPL_SHARED_DATA)/records
 
 IPL_FUZZ_COMMON = tests/fuzz/common.c tests/fuzz/driver.c tests/fuzz/fuzz.h
 IPL_FUZZ_LDADD = lib/libipledge-internal.la $(PTHREAD_LIBS)
 
 check_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_date \
-	tests/fuzz/fuzz_policy tests/fuzz/fuzz_ident
+	tests/fuzz/fuzz_policy tests/fuzz/fuzz_ident tests/fuzz/fuzz_parse
 tests_fuzz_fuzz_money_SOURCES = tests/fuzz/fuzz_money.c $(IPL_FUZZ_COMMON)
 tests_fuzz_fuzz_money_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_money)"'
@@ -34,10 +37,16 @@ tests_fuzz_fuzz_ident_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_ident)"'
 tests_fuzz_fuzz_ident_CFLAGS = $(WARN_CFLAGS)
 tests_fuzz_fuzz_ident_LDADD = $(IPL_FUZZ_LDADD)
+tests_fuzz_fuzz_parse_SOURCES = tests/fuzz/fuzz_parse.c $(IPL_FUZZ_COMMON)
+tests_fuzz_fuzz_parse_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
+	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_parse)"'
+tests_fuzz_fuzz_parse_CFLAGS = $(WARN_CFLAGS)
+tests_fuzz_fuzz_parse_LDADD = $(IPL_FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/corpus
 dist_doc_DATA += doc/fuzzing.md
 
-# make fuzz FUZZ_SECONDS=N: libFuzzer runs; findings are written to
+# make fuzz FUZZ_SECONDS=N: libFuzzer runs, each from its seed corpora
+# (read only) into fuzz-build/<target>/corpus; findings are written to
 # fuzz-build/<target>/ (crash-*, leak-*, timeout-*) and stop the run.
 FUZZ_SECONDS = 60
 CLANG = clang
@@ -55,17 +64,21 @@ fuzz: lib/policy/policy-data.c
 	    date) corpora='$(IPL_FUZZ_CORPORA_date)' ;; \
 	    policy) corpora='$(IPL_FUZZ_CORPORA_policy)' ;; \
 	    ident) corpora='$(IPL_FUZZ_CORPORA_ident)' ;; \
+	    parse) corpora='$(IPL_FUZZ_CORPORA_parse)' ;; \
 	    esac; \
 	    out=fuzz-build/$$t; rm -rf $$out; $(MKDIR_P) $$out/corpus; \
+	    seeds=; \
 	    for d in `echo $$corpora | tr ':' ' '`; do \
-	        cp $(srcdir)/$$d/* $$out/corpus/; \
+	        case $$d in /*) ;; *) d=`cd $(srcdir) && pwd`/$$d ;; esac; \
+	        seeds="$$seeds $$d"; \
 	    done; \
 	    echo "  FUZZ     $$t for $(FUZZ_SECONDS) s"; \
-	    $(CLANG) $(IPL_FUZZ_FLAGS) $(IPL_LIB_CPPFLAGS) -I$(top_builddir) \
+	    $(CLANG) $(IPL_FUZZ_FLAGS) $(lib_libipledge_internal_la_CPPFLAGS) \
+	        -I$(top_builddir) \
 	        $$srcs $(srcdir)/tests/fuzz/fuzz_$$t.c $(srcdir)/tests/fuzz/common.c \
 	        $(XML_LIBS) $(PCRE2_LIBS) $(GSL_LIBS) -lm -lpthread -o $$out/fuzz_$$t; \
 	    (cd $$out && ./fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	        -rss_limit_mb=2048 -print_final_stats=1 corpus \
+	        -rss_limit_mb=2048 -print_final_stats=1 corpus $$seeds \
 	        > fuzz.log 2>&1) || { tail -40 $$out/fuzz.log; exit 1; }; \
 	    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' $$out/fuzz.log || true; \
 	done
