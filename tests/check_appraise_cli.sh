@@ -143,7 +143,10 @@ expect_status 65 "$ipledge" appraise "$tmp/novalue.xml"
 sed -e '/<party/d' "$cases/henan-default.xml" > "$tmp/noshares.xml"
 cp "$cases/henan-patent-value.xml" "$tmp/"
 expect_status 65 "$ipledge" appraise "$tmp/noshares.xml"
-contains "$tmp/err" "the policy publishes no shares"
+contains "$tmp/err" "does not publish the parties' shares"
+sed -e 's/name="bank"/name="lender"/' "$cases/henan-default.xml" > "$tmp/renamed.xml"
+expect_status 65 "$ipledge" appraise "$tmp/renamed.xml"
+contains "$tmp/err" "the policy's party \"bank\" has no share in the case"
 expect_status 64 "$ipledge" appraise
 expect_status 64 "$ipledge" appraise --format=pdf "$cases/henan-default.xml"
 

@@ -66,6 +66,7 @@ START_TEST(test_every_field_is_read)
     ck_assert_int_eq(loan->appraisal_fee.minor, 3000000);
     ck_assert_uint_eq(loan->months, 36);
     ck_assert(iplt_same_double(loan->rate, 0.0385));
+    ck_assert(iplt_same_double(loan->lpr, 0.0345));
     ck_assert_int_eq(loan->method, IPL_LOAN_EQUAL_PRINCIPAL);
     ck_assert_int_eq(loan->frequency, IPL_LOAN_QUARTERLY);
     ck_assert_int_eq(loan->daycount, IPL_DC_ACT_365F);

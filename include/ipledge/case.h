@@ -67,6 +67,9 @@ typedef struct ipl_case_loan {
     ipl_daycount daycount;     /**< how interest accrues (ACT/360 by default) */
     /** the appraisal fee paid, for fee subsidies; minor 0 = none */
     ipl_money appraisal_fee;
+    /** the one-year LPR in force, a fraction, for subsidies on LPR
+     *  interest; 0 = not given */
+    double lpr;
 } ipl_case_loan;
 
 /** A party of the loss-sharing agreement written in a case. */

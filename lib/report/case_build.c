@@ -234,7 +234,8 @@ ipl__loan(ipl__reader *r, xmlNodePtr node)
         (rc = ipl__amount(&loan->appraisal_fee, r, node, "appraisal-fee")) < 0 ||
         (rc = ipl__date(&loan->start, r, node, "start")) < 0 ||
         (rc = ipl__number(&months, r, node, "months")) < 0 ||
-        (rc = ipl__number(&loan->rate, r, node, "rate")) < 0)
+        (rc = ipl__number(&loan->rate, r, node, "rate")) < 0 ||
+        (rc = ipl__number(&loan->lpr, r, node, "lpr")) < 0)
         return rc;
     loan->months = (unsigned int)months;
     loan->frequency = IPL_LOAN_MONTHLY;
