@@ -184,6 +184,9 @@ START_TEST(test_hostile_documents)
     iplt_assert_error(err, rc, IPL_EPARSE, "empty.xml");
     rc = ipl_case_load_file(&c, "/nonexistent/case.xml", &err);
     iplt_assert_error(err, rc, IPL_EINVAL, "/nonexistent/case.xml");
+    rc = ipl_case_load_file(&c, "/dev/zero", &err);
+    iplt_assert_error(err, rc, IPL_EINVAL, "/dev/zero");
+    ck_assert_ptr_nonnull(strstr(err.message, "larger than 4 MiB"));
     rc = ipl_case_load_file(&c, NULL, &err);
     iplt_assert_error(err, rc, IPL_EINVAL, "path");
     ck_assert_ptr_null(c);

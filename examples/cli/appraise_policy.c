@@ -149,5 +149,8 @@ appraise_subsidy_rules(appraisal *a, ipl_error *err)
         }
         a->nsubsidies++;
     }
+    if (i < n)
+        appraise_note(a, "%s: only the first %d subsidies are shown",
+                      ipl_policy_name(a->policy), APPRAISE_MAX_SUBSIDIES);
     return IPL_OK;
 }

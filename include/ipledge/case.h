@@ -116,8 +116,10 @@ IPL_EXTERN(int) ipl_case_load_file(ipl_case **out, const char *path,
  * @param[out] out   receives a new case (caller frees with ipl_case_free()).
  * @param data       the document's bytes (need not be NUL-terminated).
  * @param size       their number.
- * @param label      names the document in errors; relative paths in it
- *                   are resolved against the current directory.
+ * @param label      names the document in errors (NULL for "case");
+ *                   relative paths in the case are resolved against the
+ *                   directory part of @p label, or the current directory
+ *                   when it has none.
  * @param[out] err   optional; filled on failure as for ipl_case_load_file().
  * @return #IPL_OK; #IPL_EPARSE; #IPL_EINVAL (NULL); #IPL_ENOMEM.
  */

@@ -13,30 +13,39 @@
 /* Case files are small; a larger file is not a case. */
 #define IPL__CASE_FILE_MAX (4u << 20)
 
-/* Reads a whole file into new memory (caller frees with ipl__free). */
+/* Reads a whole file into new memory (caller frees with ipl__free),
+ * growing the buffer as it goes: files may be pipes. Reading stops past
+ * the limit, so the buffer never exceeds twice it. */
 static int
 ipl__case_slurp(char **out, size_t *size, const char *path, ipl_error *err)
 {
     FILE *f = fopen(path, "rb");
-    char *data;
-    size_t len;
+    char *data = NULL, *grown;
+    size_t len = 0, cap = 0, got;
+    int rc = IPL_OK;
 
     if (f == NULL)
-        return ipl__fail(err, IPL_EINVAL, path, "cannot open: %s",
-                         strerror(errno));
-    if ((data = ipl__malloc(IPL__CASE_FILE_MAX + 1)) == NULL) {
-        fclose(f);
-        return ipl__fail(err, IPL_ENOMEM, path, "out of memory");
-    }
-    len = fread(data, 1, IPL__CASE_FILE_MAX + 1, f);
-    if (ferror(f) || len > IPL__CASE_FILE_MAX) {
-        fclose(f);
-        ipl__free(data);
-        return ipl__fail(err, IPL_EINVAL, path, len > IPL__CASE_FILE_MAX
-                         ? "larger than 4 MiB: not a case document"
-                         : "cannot read");
-    }
+        return ipl__fail(err, IPL_EINVAL, path, "cannot open: %s", strerror(errno));
+    do {
+        if (len == cap) {
+            cap = cap != 0 ? 2 * cap : 16384;
+            if ((grown = ipl__realloc(data, cap)) == NULL) {
+                rc = ipl__fail(err, IPL_ENOMEM, path, "out of memory");
+                break;
+            }
+            data = grown;
+        }
+        got = fread(data + len, 1, cap - len, f);
+        len += got;
+    } while (got > 0 && len <= IPL__CASE_FILE_MAX);
+    if (rc == IPL_OK && (ferror(f) || len > IPL__CASE_FILE_MAX))
+        rc = ipl__fail(err, IPL_EINVAL, path, ferror(f) ? "cannot read"
+                       : "larger than 4 MiB: not a case document");
     fclose(f);
+    if (rc < 0) {
+        ipl__free(data);
+        return rc;
+    }
     *out = data;
     *size = len;
     return IPL_OK;
