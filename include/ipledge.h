@@ -30,5 +30,6 @@
 #include "ipledge/loan.h"
 #include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
+#include "ipledge/case.h"
 
 #endif /* IPLEDGE_H */

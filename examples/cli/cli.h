@@ -45,4 +45,8 @@ cli_command_fn cli_compensate;
 /* `ipledge parse FILE...`: office records as JSON Lines. */
 cli_command_fn cli_parse;
 
+/* `ipledge appraise CASE.xml`: a case run through the whole chain, as
+ * one report (text, XML, JSON or HTML). */
+cli_command_fn cli_appraise;
+
 #endif /* IPLEDGE_CLI_H */

@@ -12,6 +12,8 @@ static const struct {
     const char *summary;
     cli_command_fn *run;
 } commands[] = {
+    { "appraise", "run a case (CASE.xml) through every stage into one report",
+      cli_appraise },
     { "demo", "work through money, date and day-count examples", cli_demo },
     { "parse", "read office records (XML) and print them as JSON Lines",
       cli_parse },

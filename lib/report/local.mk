@@ -1,0 +1,71 @@
+# Reports: case documents (case.h) and the `ipledge appraise` command
+# that runs a case through every stage. Included by Makefile.am.
+
+lib_libipledge_internal_la_SOURCES += \
+	lib/report/case.c \
+	lib/report/case_build.c \
+	lib/report/case_internal.h \
+	lib/report/case_xml.c
+nodist_lib_libipledge_internal_la_SOURCES += lib/report/case-schema.c
+lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/report
+ipledgeinclude_HEADERS += include/ipledge/case.h
+
+lib/report/case-schema.c: lib/report/embed.sh lib/report/case.xsd
+	$(AM_V_GEN)$(MKDIR_P) lib/report && \
+	$(SHELL) $(srcdir)/lib/report/embed.sh $(srcdir)/lib/report/case.xsd > $@-t && \
+	mv $@-t $@
+CLEANFILES += lib/report/case-schema.c
+
+# The schema is installed beside policy.xsd and valuation.xsd.
+casedatadir = $(pkgdatadir)
+dist_casedata_DATA = lib/report/case.xsd
+EXTRA_DIST += lib/report/embed.sh
+
+IPL_SUITES += tests/check_case
+tests_check_case_SOURCES = tests/check_case.c
+tests_check_case_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
+tests_check_case_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_case_LDADD = $(IPL_TEST_LDADD)
+EXTRA_DIST += tests/vectors/case
+
+# -- `ipledge appraise`: the whole chain on a case, one report
+examples_ipledge_SOURCES += \
+	examples/cli/appraise.c examples/cli/appraise.h \
+	examples/cli/appraise_html.c \
+	examples/cli/appraise_json.c \
+	examples/cli/appraise_policy.c \
+	examples/cli/appraise_text.c \
+	examples/cli/appraise_xml.c
+# Before `make install` the valuation schema is read from the sources.
+examples_ipledge_CPPFLAGS += \
+	-DIPLEDGE_SRC_VALUE_DIR='"$(abs_top_srcdir)/lib/value"'
+IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
+EXTRA_DIST += examples/cases
+IPL_SCRIPT_TESTS += tests/check_appraise_html.sh
+
+# -- host programs in examples/, one job each, public API only; built
+#    and run (output checked) by make check
+IPL_HOST_EXAMPLES = examples/originate examples/value_bundle \
+	examples/uspto_weekly examples/ltv_monitor
+check_PROGRAMS += $(IPL_HOST_EXAMPLES)
+examples_originate_SOURCES = examples/originate.c
+examples_originate_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_originate_CFLAGS = $(WARN_CFLAGS)
+examples_originate_LDADD = lib/libipledge.la
+examples_value_bundle_SOURCES = examples/value_bundle.c
+examples_value_bundle_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_value_bundle_CFLAGS = $(WARN_CFLAGS)
+examples_value_bundle_LDADD = lib/libipledge.la
+examples_uspto_weekly_SOURCES = examples/uspto_weekly.c
+examples_uspto_weekly_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_uspto_weekly_CFLAGS = $(WARN_CFLAGS)
+examples_uspto_weekly_LDADD = lib/libipledge.la
+examples_ltv_monitor_SOURCES = examples/ltv_monitor.c
+examples_ltv_monitor_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_ltv_monitor_CFLAGS = $(WARN_CFLAGS)
+examples_ltv_monitor_LDADD = lib/libipledge.la
+IPL_SCRIPT_TESTS += tests/check_examples.sh
+
+# -- documentation: the user guide and the man pages
+dist_doc_DATA += doc/guide.md
+dist_man_MANS = doc/ipledge.1 doc/ipledge.3
