@@ -1,19 +1,18 @@
 /* Loading policy documents: well-formedness, validation against the
  * shipped schema, and the policy object (include/ipledge/policy.h). The
  * pledge section is read in policy_pledge.c. */
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <libxml/parser.h>
-#include <libxml/xmlschemas.h>
 
 #include "ipledge/currency.h"
 #include "ipledge/policy.h"
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "policy_internal.h"
+#include "xmldoc_internal.h"
 
 #define IPL__POLICY_NS "urn:ipledge:policy:1"
 
@@ -48,161 +47,17 @@ ipl__policy_attr(xmlNodePtr node, const char *name)
     return xmlGetNoNsProp(node, (const xmlChar *)name);
 }
 
-/* "/policy/pledge/ratio[2]": local names, with a position among
- * same-named siblings where there are several. */
-static void
-ipl__node_path(char *buf, size_t size, xmlNodePtr node)
-{
-    xmlNodePtr chain[32], n, s;
-    size_t depth = 0, len = 0;
-
-    for (n = node; n != NULL && n->type == XML_ELEMENT_NODE && depth < 32;
-         n = n->parent)
-        chain[depth++] = n;
-    buf[0] = '\0';
-    while (depth-- > 0 && len < size) {
-        int pos = 0, count = 0, w;
-
-        n = chain[depth];
-        for (s = n->parent != NULL ? n->parent->children : n; s != NULL;
-             s = s->next)
-            if (s->type == XML_ELEMENT_NODE &&
-                strcmp((const char *)s->name, (const char *)n->name) == 0) {
-                count++;
-                if (s == n)
-                    pos = count;
-            }
-        w = count > 1 ? snprintf(buf + len, size - len, "/%s[%d]",
-                                 (const char *)n->name, pos)
-                      : snprintf(buf + len, size - len, "/%s",
-                                 (const char *)n->name);
-        len += w > 0 ? (size_t)w : 0;
-    }
-}
-
 int
 ipl__policy_fail_at(ipl_error *err, int code, const char *label,
                     xmlNodePtr node, const char *fmt, ...)
 {
-    char path[200], message[IPL_ERROR_MESSAGE_MAX];
+    char message[IPL_ERROR_MESSAGE_MAX];
     va_list ap;
 
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (node == NULL)
-        return ipl__fail(err, code, label, "%s", message);
-    ipl__node_path(path, sizeof path, node);
-    return ipl__fail_at(err, code, label, (int)xmlGetLineNo(node), 0, "%s: %s",
-                        path, message);
-}
-
-/* ---- schema validation ---- */
-
-/* The first problem libxml2 reports, in ipledge's terms. */
-typedef struct ipl__first_error {
-    int seen;
-    int line, column;
-    char path[200];
-    char message[200];
-} ipl__first_error;
-
-static void
-ipl__keep_first(void *ud, xmlErrorPtr e)
-{
-    ipl__first_error *first = ud;
-    size_t len;
-
-    if (first->seen || e == NULL)
-        return;
-    first->seen = 1;
-    first->line = e->line;
-    first->column = e->int2;
-    if (e->node != NULL && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
-        ipl__node_path(first->path, sizeof first->path, e->node);
-    snprintf(first->message, sizeof first->message, "%s",
-             e->message != NULL ? e->message : "invalid");
-    len = strlen(first->message);
-    while (len > 0 && (first->message[len - 1] == '\n' ||
-                       first->message[len - 1] == ' '))
-        first->message[--len] = '\0';
-}
-
-static void
-ipl__ignore(void *ud, xmlErrorPtr e)
-{
-    (void)ud;
-    (void)e;
-}
-
-static int
-ipl__validate(xmlDocPtr doc, const char *label, ipl_error *err)
-{
-    const ipl__embedded *xsd = &ipl__policy_schema_data;
-    xmlSchemaParserCtxtPtr pc;
-    xmlSchemaValidCtxtPtr vc = NULL;
-    xmlSchemaPtr schema = NULL;
-    ipl__first_error first;
-    int rc = -1;
-
-    memset(&first, 0, sizeof first);
-    if ((pc = xmlSchemaNewMemParserCtxt(xsd->bytes, (int)xsd->size)) == NULL)
-        return ipl__fail(err, IPL_ENOMEM, label, "cannot read the policy schema");
-    xmlSchemaSetParserStructuredErrors(pc, ipl__ignore, NULL);
-    schema = xmlSchemaParse(pc);
-    xmlSchemaFreeParserCtxt(pc);
-    if (schema != NULL && (vc = xmlSchemaNewValidCtxt(schema)) != NULL) {
-        xmlSchemaSetValidStructuredErrors(vc, ipl__keep_first, &first);
-        rc = xmlSchemaValidateDoc(vc, doc);
-    }
-    xmlSchemaFreeValidCtxt(vc);
-    xmlSchemaFree(schema);
-    if (rc < 0)
-        return ipl__fail(err, IPL_ERROR, label,
-                         "the policy schema could not be compiled or applied");
-    if (rc > 0)
-        return ipl__fail_at(err, IPL_EPARSE, label, first.line, first.column,
-                            "%s%s%s", first.path, first.path[0] ? ": " : "",
-                            first.message);
-    return IPL_OK;
-}
-
-/* Reads the bytes as XML: no network, no DTD, no entity expansion. */
-static int
-ipl__read_xml(xmlDocPtr *out, const char *data, size_t size, const char *label,
-              ipl_error *err)
-{
-    xmlParserCtxtPtr ctxt;
-    xmlDocPtr doc;
-    xmlErrorPtr e;
-
-    if (size > INT_MAX)
-        return ipl__fail(err, IPL_EINVAL, label, "document of %zu bytes is too large",
-                         size);
-    if ((ctxt = xmlNewParserCtxt()) == NULL)
-        return ipl__fail(err, IPL_ENOMEM, label, "out of memory");
-    doc = xmlCtxtReadMemory(ctxt, data, (int)size, label, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOERROR |
-                            XML_PARSE_NOWARNING);
-    if (doc == NULL) {
-        ipl__first_error first;
-
-        memset(&first, 0, sizeof first);
-        e = xmlCtxtGetLastError(ctxt);
-        ipl__keep_first(&first, e);
-        xmlFreeParserCtxt(ctxt);
-        return ipl__fail_at(err, IPL_EPARSE, label, first.line, first.column,
-                            "not well-formed XML: %s",
-                            first.seen ? first.message : "unreadable");
-    }
-    xmlFreeParserCtxt(ctxt);
-    if (doc->intSubset != NULL || doc->extSubset != NULL) {
-        xmlFreeDoc(doc);
-        return ipl__fail_at(err, IPL_EPARSE, label, 0, 0,
-                            "a policy document may not have a DOCTYPE");
-    }
-    *out = doc;
-    return IPL_OK;
+    return ipl__xmldoc_fail_at(err, code, label, node, "%s", message);
 }
 
 /* ---- the policy object ---- */
@@ -397,12 +252,10 @@ ipl__policy_parse(ipl_policy **out, const char *data, size_t size,
     xmlDocPtr doc;
     int rc;
 
-    if ((rc = ipl__read_xml(&doc, data, size, label, err)) < 0)
+    if ((rc = ipl__xmldoc_read(&doc, data, size, ipl__policy_schema_data.bytes,
+                               ipl__policy_schema_data.size, "policy", label,
+                               err)) < 0)
         return rc;
-    if ((rc = ipl__validate(doc, label, err)) < 0) {
-        xmlFreeDoc(doc);
-        return rc;
-    }
     if ((p = ipl__calloc(1, sizeof *p)) == NULL) {
         xmlFreeDoc(doc);
         return ipl__fail(err, IPL_ENOMEM, label, "out of memory");

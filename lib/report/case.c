@@ -1,6 +1,5 @@
 /* Case documents (include/ipledge/case.h): loading and what a loaded
  * case tells. The elements are read in case_build.c. */
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -9,47 +8,10 @@
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "case_internal.h"
+#include "xmldoc_internal.h"
 
 /* Case files are small; a larger file is not a case. */
 #define IPL__CASE_FILE_MAX (4u << 20)
-
-/* Reads a whole file into new memory (caller frees with ipl__free),
- * growing the buffer as it goes: files may be pipes. Reading stops past
- * the limit, so the buffer never exceeds twice it. */
-static int
-ipl__case_slurp(char **out, size_t *size, const char *path, ipl_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL, *grown;
-    size_t len = 0, cap = 0, got;
-    int rc = IPL_OK;
-
-    if (f == NULL)
-        return ipl__fail(err, IPL_EINVAL, path, "cannot open: %s", strerror(errno));
-    do {
-        if (len == cap) {
-            cap = cap != 0 ? 2 * cap : 16384;
-            if ((grown = ipl__realloc(data, cap)) == NULL) {
-                rc = ipl__fail(err, IPL_ENOMEM, path, "out of memory");
-                break;
-            }
-            data = grown;
-        }
-        got = fread(data + len, 1, cap - len, f);
-        len += got;
-    } while (got > 0 && len <= IPL__CASE_FILE_MAX);
-    if (rc == IPL_OK && (ferror(f) || len > IPL__CASE_FILE_MAX))
-        rc = ipl__fail(err, IPL_EINVAL, path, ferror(f) ? "cannot read"
-                       : "larger than 4 MiB: not a case document");
-    fclose(f);
-    if (rc < 0) {
-        ipl__free(data);
-        return rc;
-    }
-    *out = data;
-    *size = len;
-    return IPL_OK;
-}
 
 void
 ipl_case_free(ipl_case *c)
@@ -132,7 +94,7 @@ ipl_case_load_file(ipl_case **out, const char *path, ipl_error *err)
 
     IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, path);
-    if ((rc = ipl__case_slurp(&data, &size, path, err)) < 0)
+    if ((rc = ipl__read_file(&data, &size, path, IPL__CASE_FILE_MAX, "case", err)) < 0)
         return rc;
     rc = ipl_case_load_memory(out, data, size, path, err);
     ipl__free(data);
