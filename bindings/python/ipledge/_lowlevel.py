@@ -173,6 +173,11 @@ def from_date(value: Optional[datetime.date]) -> Tuple[int, int, int]:
 
 # ------------------------------------------------------------------ structs
 
+def _is_version(name: str, ftype) -> bool:
+    """The version field of a caller-filled parameter block."""
+    return name == "version" and ftype.cname == "unsigned int"
+
+
 def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str,
          convert: Optional[Dict[str, Callable]] = None) -> None:
     """Set the fields of ``cstruct`` from ``values`` by name.
@@ -189,7 +194,7 @@ def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str,
                              else cstruct).fields)
     target = cstruct
     for name, value in values.items():
-        if name not in fields or name == "version":
+        if name not in fields or _is_version(name, fields[name].type):
             raise IplValueError(f"unknown field {name!r}", lib.IPL_EINVAL, where)
         if value is None:
             continue
@@ -229,9 +234,9 @@ def record(cstruct, skip: Iterable[str] = ()) -> Dict[str, Any]:
     from .money import Money
     out = {}
     for name, field in ffi.typeof(cstruct).fields:
-        if name in skip or name == "version":
-            continue
         value, ftype = getattr(cstruct, name), field.type
+        if name in skip or _is_version(name, ftype):
+            continue
         if ftype.kind == "enum":
             value = enum_name(ftype.cname, value)
         elif ftype.cname == "ipl_money":
