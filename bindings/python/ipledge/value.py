@@ -1,0 +1,274 @@
+"""Valuation of intellectual property: income, cost and market methods.
+
+Parameters are the fields of the C blocks ``ipl_value_income``,
+``ipl_value_cost`` and ``ipl_value_market`` (see doc/valuation.md), given
+as keyword arguments: enums by short name (``method="relief_from_royalty"``,
+``timing="mid"``), arrays as sequences (``base=[...]``), dates as
+``datetime.date``, structured lists as dicts (``charges=[{"name": "working
+capital", "amount": 1e5, "return_on": 0.08}]``).  Values are model
+quantities in currency units (floats); :meth:`Valuation.to_money` is the
+explicit, rounded crossing into :class:`~ipledge.money.Money`.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple
+
+from . import _frames
+from ._lowlevel import (call, enum_name, enum_value, fill, ffi, lib,
+                        new_object, record, string)
+from .money import Money, Rounding, rounding
+
+
+@dataclass(frozen=True)
+class ValueRow:
+    """One period of an income valuation (currency units and years)."""
+
+    years: float
+    time: float
+    base: float
+    share: float
+    charge: float
+    pretax: float
+    tax: float
+    aftertax: float
+    discount: float
+    present: float
+
+
+@dataclass(frozen=True)
+class Share:
+    """A derived royalty or profit share and how it was derived."""
+
+    rate: float
+    method: str
+    heuristic: bool
+    how: str
+
+
+class Valuation:
+    """A valuation result (immutable; the C object is freed with it)."""
+
+    def __init__(self, handle):
+        self._v = handle
+
+    @property
+    def total(self) -> float:
+        """The value, currency units."""
+        return lib.ipl_value_total(self._v)
+
+    @property
+    def method(self) -> str:
+        """The method used ("relief_from_royalty", "cost", …)."""
+        return enum_name("ipl_value_method", lib.ipl_value_method_of(self._v))
+
+    @property
+    def period(self) -> float:
+        """The benefit period in years (income methods)."""
+        return lib.ipl_value_period(self._v)
+
+    @property
+    def period_reason(self) -> str:
+        """What bounded the period: "legal", "contract", "economic", …"""
+        return enum_name("ipl_value_reason", lib.ipl_value_period_reason(self._v))
+
+    @property
+    def discount_rate(self) -> float:
+        """The discount rate used, after premia."""
+        return lib.ipl_value_discount_rate(self._v)
+
+    @property
+    def rates(self) -> List[Tuple[str, float]]:
+        """The discount rate's build-up as (name, rate) pairs."""
+        out = []
+        for i in range(lib.ipl_value_rate_count(self._v)):
+            p = lib.ipl_value_rate_at(self._v, i)
+            out.append((string(p.name), p.rate))
+        return out
+
+    @property
+    def rows(self) -> List[ValueRow]:
+        """Per-period rows (income methods; empty otherwise)."""
+        return [ValueRow(**record(lib.ipl_value_row_at(self._v, i)[0]))
+                for i in range(lib.ipl_value_row_count(self._v))]
+
+    @property
+    def figures(self) -> Dict[str, float]:
+        """Named intermediate figures ("replacement_cost", …)."""
+        out = {}
+        for i in range(lib.ipl_value_figure_count(self._v)):
+            f = lib.ipl_value_figure_at(self._v, i)
+            out[string(f.name)] = f.value
+        return out
+
+    def figure(self, name: str) -> float:
+        """One named figure; IplValueError when the method has none of
+        that name."""
+        out = ffi.new("double *")
+        call(lib.ipl_value_figure_get, out, self._v, name.encode())
+        return out[0]
+
+    @property
+    def trace(self) -> str:
+        """The calculation, step by step, for people."""
+        return string(lib.ipl_value_trace(self._v))
+
+    @property
+    def inputs(self) -> Dict[str, Any]:
+        """The assumptions as the library recorded them (scalar fields)."""
+        for echo in (lib.ipl_value_income_echo, lib.ipl_value_cost_echo,
+                     lib.ipl_value_market_echo):
+            p = echo(self._v)
+            if p != ffi.NULL:
+                return record(p[0])
+        return {}
+
+    def sensitivity(self, shift: str) -> float:
+        """The value with the discount rate or share moved one step:
+        "rate_down", "rate_up", "share_down", "share_up"."""
+        return lib.ipl_value_sensitivity(self._v, enum_value("ipl_value_shift", shift, "shift"))
+
+    def to_money(self, currency: str, mode: Rounding = "half_even") -> Money:
+        """The value as exact money, rounded by ``mode``."""
+        out = ffi.new("ipl_money *")
+        call(lib.ipl_value_to_money, out, self._v, currency.encode(), rounding(mode))
+        return Money.from_c(out)
+
+    def rows_array(self):
+        """The rows as a numpy structured array."""
+        return _frames.array(self.rows, ValueRow)
+
+    def to_frame(self):
+        """The rows as a pandas DataFrame."""
+        return _frames.frame(self.rows, ValueRow)
+
+    def __repr__(self) -> str:
+        return f"<Valuation {self.method} {self.total:.2f}>"
+
+
+def _block(ctype: str, init, fields: Dict[str, Any]):
+    """A caller-filled block of ``ctype`` from keyword fields, with the
+    buffers it points to."""
+    block, keep = ffi.new(ctype + " *"), []
+    call_init(init, block, getattr(lib, ctype.upper() + "_VERSION"))
+    fill(block, fields, keep, ctype[len("ipl_"):])
+    return block, keep
+
+
+def call_init(init, block, version: int) -> None:
+    """Run a block's ``_init`` function (it reports only IPL_EVERSION)."""
+    rc = init(block, version)
+    if rc != lib.IPL_OK:
+        raise RuntimeError(f"ipledge: block version {version} refused ({rc})")
+
+
+def income(**fields) -> Valuation:
+    """An income-method valuation (split, relief from royalty, MPEEM,
+    with-and-without, direct excess) from ``ipl_value_income`` fields."""
+    block, keep = _block("ipl_value_income", lib.ipl_value_income_init, fields)
+    return Valuation(new_object("ipl_value", lib.ipl_value_income_new,
+                                lib.ipl_value_free, block))
+
+
+def cost(**fields) -> Valuation:
+    """A cost-method valuation from ``ipl_value_cost`` fields."""
+    block, keep = _block("ipl_value_cost", lib.ipl_value_cost_init, fields)
+    return Valuation(new_object("ipl_value", lib.ipl_value_cost_new,
+                                lib.ipl_value_free, block))
+
+
+def market(comparables: List[Dict[str, float]], quality: Optional[float] = None) -> Valuation:
+    """A market-method valuation from comparable transactions (dicts of
+    ``ipl_value_comparable`` fields: price, time, technology, …, weight)."""
+    block, keep = _block("ipl_value_market", lib.ipl_value_market_init,
+                         {"comparables": comparables, "quality": quality})
+    return Valuation(new_object("ipl_value", lib.ipl_value_market_new,
+                                lib.ipl_value_free, block))
+
+
+def income_batch(n: int, **fields):
+    """Values of ``n`` income cases in one C call (the GIL is released
+    while it runs), as a numpy array of floats.
+
+    Each field is either one value for every case, or a numpy array (or
+    sequence) of ``n`` values for a numeric field (``base_first``,
+    ``share``, ``discount_rate``, ``legal_years``, …).  Array-valued
+    fields such as ``base`` are shared by all cases."""
+    import numpy as np
+    per_case = {k: v for k, v in fields.items() if _is_column(v, n)}
+    block, keep = _block("ipl_value_income", lib.ipl_value_income_init,
+                         {k: v for k, v in fields.items() if k not in per_case})
+    size = ffi.sizeof("ipl_value_income")
+    cases = ffi.new("ipl_value_income[]", max(n, 1))
+    raw = np.frombuffer(ffi.buffer(cases), dtype=np.uint8).reshape(max(n, 1), size)
+    raw[:] = np.frombuffer(ffi.buffer(block), dtype=np.uint8)
+    for name, column in per_case.items():
+        _column_view(raw, name)[:] = column
+    values = np.empty(n)
+    call(lib.ipl_value_income_batch, ffi.from_buffer("double[]", values), cases, n)
+    return values
+
+
+def _is_column(value, n: int) -> bool:
+    return hasattr(value, "__len__") and not isinstance(value, str) and len(value) == n \
+        and n > 0 and not hasattr(value[0], "__len__")
+
+
+def _column_view(raw, name: str):
+    """A strided numpy view of one scalar field across the case array."""
+    import numpy as np
+    fields = dict(ffi.typeof("ipl_value_income").fields)
+    if name not in fields:
+        raise TypeError(f"income_batch: unknown field {name!r}")
+    ftype = fields[name].type
+    dtype = {"double": np.float64, "int": np.intc, "size_t": np.uintp}.get(
+        ftype.cname, np.intc if ftype.kind == "enum" else None)
+    if dtype is None:
+        raise TypeError(f"income_batch: field {name!r} cannot vary by case")
+    return np.ndarray(shape=(raw.shape[0],), dtype=dtype, buffer=raw,
+                      offset=fields[name].offset, strides=(raw.shape[1],))
+
+
+def _share(fn, *args) -> Share:
+    out = ffi.new("ipl_value_share *")
+    call(fn, out, *args)
+    return Share(out.rate, enum_name("ipl_value_share_method", out.method),
+                 bool(out.heuristic), string(out.how))
+
+
+def share_equivalent(ip_cost: float, ip_margin: float, buyer_assets: float,
+                     buyer_margin: float) -> Share:
+    """Profit share by equivalent returns on the IP's and the buyer's assets."""
+    return _share(lib.ipl_value_share_equivalent, ip_cost, ip_margin, buyer_assets, buyer_margin)
+
+
+def share_revenue(profit_share: float, margin: float) -> Share:
+    """Royalty on revenue from a profit share and a margin."""
+    return _share(lib.ipl_value_share_revenue, profit_share, margin)
+
+
+def share_rule25(margin: float) -> Share:
+    """The 25 % rule of thumb on an operating margin (heuristic)."""
+    return _share(lib.ipl_value_share_rule25, margin)
+
+
+def share_score(lower: float, upper: float, score: float) -> Share:
+    """A share interpolated in [lower, upper] by a 0..100 score."""
+    return _share(lib.ipl_value_share_score, lower, upper, score)
+
+
+def share_band(industry: str, score: float) -> Share:
+    """A share from an industry's published band and a 0..100 score."""
+    return _share(lib.ipl_value_share_band, industry.encode(), score)
+
+
+def tab_factor(tax_rate: float, years: float, rate: float, timing: str = "default") -> float:
+    """The tax-amortisation-benefit factor."""
+    out = ffi.new("double *")
+    call(lib.ipl_value_tab_factor, out, tax_rate, years, rate,
+         enum_value("ipl_value_timing", timing, "timing"))
+    return out[0]
+
+
+def method_name(method: str) -> str:
+    """The library's display name of a valuation method."""
+    return string(lib.ipl_value_method_name(enum_value("ipl_value_method", method)))
