@@ -173,6 +173,11 @@ def from_date(value: Optional[datetime.date]) -> Tuple[int, int, int]:
 
 # ------------------------------------------------------------------ structs
 
+def _is(ftype, typedef: str) -> bool:
+    """Whether a field's type is the struct behind ``typedef``."""
+    return ftype.cname in (typedef, "struct " + typedef)
+
+
 def _is_version(name: str, ftype) -> bool:
     """The version field of a caller-filled parameter block."""
     return name == "version" and ftype.cname == "unsigned int"
@@ -203,14 +208,18 @@ def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str,
             value = convert[name](value)
         elif ftype.kind == "enum":
             value = enum_value(ftype.cname, value, f"{where}.{name}")
-        elif ftype.cname == "ipl_money":
+        elif _is(ftype, "ipl_money"):
             value = Money.coerce(value).c_init()
-        elif ftype.cname == "ipl_date":
+        elif _is(ftype, "ipl_date"):
             value = from_date(value)
         elif ftype.cname in ("char *", "const char *"):
             value = cstr(value, keep)
         elif ftype.kind == "pointer":
             value = _fill_array(target, fields, name, ftype, value, keep)
+        elif ftype.kind == "struct" and isinstance(value, dict):
+            fill(ffi.addressof(target[0] if ffi.typeof(target).kind == "pointer" else target,
+                               name), value, keep, f"{where}.{name}")
+            continue
         setattr(target, name, value)
 
 
@@ -219,13 +228,29 @@ def _fill_array(target, fields, name, ftype, seq, keep):
     items = list(seq)
     arr = ffi.new(ftype.item.cname + "[]", max(len(items), 1))
     for i, item in enumerate(items):
-        arr[i] = item
+        if ftype.item.kind == "struct" and isinstance(item, dict):
+            fill(arr + i, item, keep, f"{name}[{i}]")
+        else:
+            arr[i] = item
     keep.append(arr)
     for count in (name + "_count", "n_" + name, name[:-1] + "_count", "count"):
         if count in fields:
             setattr(target, count, len(items))
             break
     return arr if items else ffi.NULL
+
+
+def block(ctype: str, fields: Dict[str, Any], keep: List[Any], where: str = "", out=None):
+    """A caller-filled parameter block of ``ctype`` (into ``out`` when
+    given): the library's defaults from ``<ctype>_init``, then ``fields``."""
+    if out is None:
+        out = ffi.new(ctype + " *")
+    init = getattr(lib, ctype + "_init")
+    rc = init(out, getattr(lib, ctype.upper() + "_VERSION"))
+    if rc != lib.IPL_OK:  # the version is the cdef's own: a build mismatch
+        raise RuntimeError(f"{ctype}_init refused version ({rc})")
+    fill(out, fields, keep, where or ctype[len("ipl_"):])
+    return out
 
 
 def record(cstruct, skip: Iterable[str] = ()) -> Dict[str, Any]:
@@ -239,9 +264,9 @@ def record(cstruct, skip: Iterable[str] = ()) -> Dict[str, Any]:
             continue
         if ftype.kind == "enum":
             value = enum_name(ftype.cname, value)
-        elif ftype.cname == "ipl_money":
+        elif _is(ftype, "ipl_money"):
             value = Money.from_c(value)
-        elif ftype.cname == "ipl_date":
+        elif _is(ftype, "ipl_date"):
             value = to_date(value)
         elif ftype.kind == "pointer" and ftype.item.cname == "char":
             value = opt_string(value)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Tuple
 
 from . import _frames
-from ._lowlevel import (call, enum_name, enum_value, fill, ffi, lib,
+from ._lowlevel import (block, call, enum_name, enum_value, ffi, lib,
                         new_object, record, string)
 from .money import Money, Rounding, rounding
 
@@ -145,44 +145,30 @@ class Valuation:
         return f"<Valuation {self.method} {self.total:.2f}>"
 
 
-def _block(ctype: str, init, fields: Dict[str, Any]):
-    """A caller-filled block of ``ctype`` from keyword fields, with the
-    buffers it points to."""
-    block, keep = ffi.new(ctype + " *"), []
-    call_init(init, block, getattr(lib, ctype.upper() + "_VERSION"))
-    fill(block, fields, keep, ctype[len("ipl_"):])
-    return block, keep
-
-
-def call_init(init, block, version: int) -> None:
-    """Run a block's ``_init`` function (it reports only IPL_EVERSION)."""
-    rc = init(block, version)
-    if rc != lib.IPL_OK:
-        raise RuntimeError(f"ipledge: block version {version} refused ({rc})")
-
-
 def income(**fields) -> Valuation:
     """An income-method valuation (split, relief from royalty, MPEEM,
     with-and-without, direct excess) from ``ipl_value_income`` fields."""
-    block, keep = _block("ipl_value_income", lib.ipl_value_income_init, fields)
+    keep: List[Any] = []
+    blk = block("ipl_value_income", fields, keep)
     return Valuation(new_object("ipl_value", lib.ipl_value_income_new,
-                                lib.ipl_value_free, block))
+                                lib.ipl_value_free, blk))
 
 
 def cost(**fields) -> Valuation:
     """A cost-method valuation from ``ipl_value_cost`` fields."""
-    block, keep = _block("ipl_value_cost", lib.ipl_value_cost_init, fields)
+    keep: List[Any] = []
+    blk = block("ipl_value_cost", fields, keep)
     return Valuation(new_object("ipl_value", lib.ipl_value_cost_new,
-                                lib.ipl_value_free, block))
+                                lib.ipl_value_free, blk))
 
 
 def market(comparables: List[Dict[str, float]], quality: Optional[float] = None) -> Valuation:
     """A market-method valuation from comparable transactions (dicts of
     ``ipl_value_comparable`` fields: price, time, technology, …, weight)."""
-    block, keep = _block("ipl_value_market", lib.ipl_value_market_init,
-                         {"comparables": comparables, "quality": quality})
+    keep: List[Any] = []
+    blk = block("ipl_value_market", {"comparables": comparables, "quality": quality}, keep)
     return Valuation(new_object("ipl_value", lib.ipl_value_market_new,
-                                lib.ipl_value_free, block))
+                                lib.ipl_value_free, blk))
 
 
 def income_batch(n: int, **fields):
@@ -195,12 +181,12 @@ def income_batch(n: int, **fields):
     fields such as ``base`` are shared by all cases."""
     import numpy as np
     per_case = {k: v for k, v in fields.items() if _is_column(v, n)}
-    block, keep = _block("ipl_value_income", lib.ipl_value_income_init,
-                         {k: v for k, v in fields.items() if k not in per_case})
+    keep: List[Any] = []
+    blk = block("ipl_value_income", {k: v for k, v in fields.items() if k not in per_case}, keep)
     size = ffi.sizeof("ipl_value_income")
     cases = ffi.new("ipl_value_income[]", max(n, 1))
     raw = np.frombuffer(ffi.buffer(cases), dtype=np.uint8).reshape(max(n, 1), size)
-    raw[:] = np.frombuffer(ffi.buffer(block), dtype=np.uint8)
+    raw[:] = np.frombuffer(ffi.buffer(blk), dtype=np.uint8)
     for name, column in per_case.items():
         _column_view(raw, name)[:] = column
     values = np.empty(n)
