@@ -7,12 +7,15 @@ loan, subsidy and compensation schedules.  Errors raise
 :class:`IplError` and its subclasses.
 """
 
+from . import (compensation, dates, ident, loan, montecarlo, pledge, policy,
+               records, subsidy, value)
 from ._lowlevel import (IplConvergenceError, IplError, IplParseError,
-                        IplValueError, ffi, lib, string)
+                        IplValueError, lib, string)
 from .money import Money, currency_exponent
 
 __all__ = ["IplError", "IplValueError", "IplParseError", "IplConvergenceError",
-           "Money", "currency_exponent", "version"]
+           "Money", "currency_exponent", "version", "compensation", "dates", "ident",
+           "loan", "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
 
 
 def version() -> str:
