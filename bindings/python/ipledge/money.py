@@ -97,7 +97,7 @@ class Money:
         return lib.ipl_money_to_double(self._c())
 
     def format(self, group: bool = False, code: bool = False) -> str:
-        """Text such as "1,234.56 CNY" (``group`` thousands, append ``code``)."""
+        """Text such as "CNY 1,234.56" (``group`` thousands, prefix the ``code``)."""
         buf = ffi.new("char[]", lib.ipl_money_format_max())
         flags = (lib.IPL_MONEY_FORMAT_GROUP if group else 0) | \
                 (lib.IPL_MONEY_FORMAT_CODE if code else 0)
