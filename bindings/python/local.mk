@@ -14,6 +14,7 @@ IPL_PY_MODULES = \
 	bindings/python/ipledge/compensation.py \
 	bindings/python/ipledge/dates.py \
 	bindings/python/ipledge/ident.py \
+	bindings/python/ipledge/indicators.py \
 	bindings/python/ipledge/loan.py \
 	bindings/python/ipledge/money.py \
 	bindings/python/ipledge/montecarlo.py \

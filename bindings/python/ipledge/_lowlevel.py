@@ -58,9 +58,10 @@ def new_error():
 
 def raise_error(rc: int, err) -> None:
     """Raise the exception for status ``rc`` described by ``err``."""
-    msg, where = string(err.message), string(err.where)
+    msg = string(err.message) or string(lib.ipl_status_str(rc))
+    where = string(err.where)
     if rc == lib.IPL_ENOMEM:
-        raise MemoryError(msg or "ipledge: out of memory")
+        raise MemoryError(msg)
     if rc == lib.IPL_EPARSE:
         raise IplParseError(msg, rc, where, err.line, err.column)
     raise _BY_CODE.get(rc, IplError)(msg, rc, where)
