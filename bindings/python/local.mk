@@ -1,6 +1,6 @@
 # The Python bindings (included by Makefile.am).
 #
-# The package's Python files are copied into bindings/python/build/ipledge
+# The package's Python files are copied into bindings/python/pkg/ipledge
 # next to the cffi extension compiled there against the just-built
 # libipledge.so (found at run time through its RUNPATH, or
 # LD_LIBRARY_PATH in the tests); pytest then runs over that tree.
@@ -41,14 +41,14 @@ EXTRA_DIST += $(IPL_PY_MODULES) $(IPL_PY_TESTS) \
 	bindings/python/_ipledge_build.py \
 	bindings/python/ipledge_cdef.h \
 	bindings/python/make_cdef.py \
-	bindings/python/pyproject.toml \
+	bindings/python/MANIFEST.in \
 	bindings/python/setup.py \
 	bindings/python/run-pytest.sh \
 	tests/bench/bench_value_python.py
 dist_doc_DATA += doc/python.md
 
 if IPL_PYTHON
-IPL_PY_BUILD = bindings/python/build
+IPL_PY_BUILD = bindings/python/pkg
 noinst_DATA = $(IPL_PY_BUILD)/ipledge.stamp
 $(IPL_PY_BUILD)/ipledge.stamp: lib/libipledge.la $(IPL_PY_MODULES) \
 		bindings/python/ipledge_cdef.h bindings/python/_ipledge_build.py

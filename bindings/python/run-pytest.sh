@@ -1,10 +1,10 @@
 #!/bin/sh
 # make check: the Python bindings' pytest suite over the build tree's
-# package (bindings/python/build), with the C tests' golden vectors.
+# package (bindings/python/pkg), with the C tests' golden vectors.
 set -eu
 : "${IPL_SRCDIR:?}" "${IPL_BUILDDIR:?}" "${PYTHON3:?}"
 
-PYTHONPATH="$IPL_BUILDDIR/bindings/python/build"
+PYTHONPATH="$IPL_BUILDDIR/bindings/python/pkg"
 LD_LIBRARY_PATH="$IPL_BUILDDIR/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export PYTHONPATH LD_LIBRARY_PATH
 if [ "${IPL_SANITIZERS:-no}" = yes ]; then
@@ -15,7 +15,7 @@ if [ "${IPL_SANITIZERS:-no}" = yes ]; then
     ASAN_OPTIONS=detect_leaks=0
     export LD_PRELOAD ASAN_OPTIONS
 fi
-cd "$IPL_BUILDDIR/bindings/python/build"
+cd "$IPL_BUILDDIR/bindings/python/pkg"
 status=0
 "$PYTHON3" -B -m pytest -q -p no:cacheprovider "$IPL_SRCDIR/bindings/python/tests" || status=$?
 # pytest's 5 means it collected nothing: a broken suite, not a pass.
