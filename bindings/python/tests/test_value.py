@@ -68,6 +68,23 @@ def test_batch_equals_single_cases():
     np.testing.assert_allclose(got, closed, rtol=1e-10)
 
 
+def test_batch_in_blocks_and_threads():
+    n = 5000                                # more than two blocks of 2048
+    rate = np.linspace(0.05, 0.2, n)
+    one = value.income_batch(n, base_first=1e6, share=0.1, economic_years=10,
+                             discount_rate=rate)
+    two = value.income_batch(n, threads=2, base_first=1e6, share=0.1, economic_years=10,
+                             discount_rate=rate)
+    assert np.array_equal(one, two)
+    # a level annuity: 100,000 × (1 − (1+r)^−10) / r
+    np.testing.assert_allclose(one, 1e5 * (1 - (1 + rate) ** -10) / rate, rtol=1e-12)
+    rate[4321] = -2.0
+    with pytest.raises(IplValueError) as e:
+        value.income_batch(n, threads=2, base_first=1e6, share=0.1, economic_years=10,
+                           discount_rate=rate)
+    assert e.value.where == "cases[4321].discount_rate"
+
+
 def test_batch_error_names_the_case():
     with pytest.raises(IplValueError) as e:
         value.income_batch(3, base_first=1e6, share=0.1, economic_years=5,
