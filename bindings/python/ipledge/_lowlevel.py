@@ -184,30 +184,26 @@ def _is_version(name: str, ftype) -> bool:
     return name == "version" and ftype.cname == "unsigned int"
 
 
-def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str,
-         convert: Optional[Dict[str, Callable]] = None) -> None:
-    """Set the fields of ``cstruct`` from ``values`` by name.
+def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str) -> None:
+    """Set the fields of the struct ``cstruct`` points to from ``values``,
+    by name.
 
     Conversions follow the field's C type: ``ipl_money`` from a
     :class:`~ipledge.money.Money`, ``ipl_date`` from a ``datetime.date``,
-    enums from short names, ``const char *`` from ``str``, a pointer to
-    numbers plus its ``<name>_count`` / ``n_<name>`` field from a sequence.
-    ``convert`` overrides the conversion of named fields (it returns the
-    value to store).  Buffers the struct points to are appended to ``keep``.
+    enums from short names, ``const char *`` from ``str``, a pointer plus
+    its ``<name>_count`` / ``n_<name>`` field from a sequence (of dicts for
+    structs), a nested struct from a dict.  ``None`` leaves a field alone.
+    Buffers the struct points to are appended to ``keep``.
     """
     from .money import Money  # the money module imports this one
-    fields = dict(ffi.typeof(cstruct[0] if ffi.typeof(cstruct).kind == "pointer"
-                             else cstruct).fields)
-    target = cstruct
+    fields = dict(ffi.typeof(cstruct).item.fields)
     for name, value in values.items():
         if name not in fields or _is_version(name, fields[name].type):
             raise IplValueError(f"unknown field {name!r}", lib.IPL_EINVAL, where)
         if value is None:
             continue
         ftype = fields[name].type
-        if convert and name in convert:
-            value = convert[name](value)
-        elif ftype.kind == "enum":
+        if ftype.kind == "enum":
             value = enum_value(ftype.cname, value, f"{where}.{name}")
         elif _is(ftype, "ipl_money"):
             value = Money.coerce(value).c_init()
@@ -216,12 +212,11 @@ def fill(cstruct, values: Dict[str, Any], keep: List[Any], where: str,
         elif ftype.cname in ("char *", "const char *"):
             value = cstr(value, keep)
         elif ftype.kind == "pointer":
-            value = _fill_array(target, fields, name, ftype, value, keep)
+            value = _fill_array(cstruct, fields, name, ftype, value, keep)
         elif ftype.kind == "struct" and isinstance(value, dict):
-            fill(ffi.addressof(target[0] if ffi.typeof(target).kind == "pointer" else target,
-                               name), value, keep, f"{where}.{name}")
+            fill(ffi.addressof(cstruct[0], name), value, keep, f"{where}.{name}")
             continue
-        setattr(target, name, value)
+        setattr(cstruct, name, value)
 
 
 def _fill_array(target, fields, name, ftype, seq, keep):

@@ -17,7 +17,7 @@ skips them instead and counts them in :attr:`Reader.stats`.
 
 import datetime
 from dataclasses import dataclass
-from typing import IO, Dict, Iterator, List, Optional, Union
+from typing import IO, Dict, Iterator, List, Optional
 
 from ._lowlevel import (IplParseError, call, check, enum_name, enum_value,
                         ffi, from_date, lib, new_error, new_object,
