@@ -39,9 +39,14 @@ def parse(text: str, type: str) -> Ident:
     out = ffi.new("ipl_ident *")
     call(lib.ipl_ident_parse, out, enum_value("ipl_ident_type", type, "type"),
          text.encode())
-    fields = record(out[0])
-    fields["check"] = fields["check"].decode() if out.check != b"\0" else ""
-    fields["section"] = fields["section"].decode() if out.section != b"\0" else ""
+    return from_c(out)
+
+
+def from_c(p) -> Ident:
+    """An :class:`Ident` from a filled C ``ipl_ident``."""
+    fields = record(p[0])
+    for single in ("check", "section"):      # one char, NUL when absent
+        fields[single] = fields[single].decode() if fields[single] != b"\0" else ""
     return Ident(**fields)
 
 

@@ -22,7 +22,7 @@ from typing import IO, Dict, Iterator, List, Optional
 from ._lowlevel import (IplParseError, call, check, enum_name, enum_value,
                         ffi, from_date, lib, new_error, new_object,
                         opt_string, string, to_date)
-from .ident import Ident, parse as _parse_ident
+from .ident import Ident, from_c as ident_from_c
 
 DATES = ("filing", "priority", "publication", "grant", "registration", "expiry", "status")
 NUMBERS = ("application", "publication", "registration", "pct_application", "pct_publication")
@@ -90,7 +90,7 @@ class Record:
         out = ffi.new("ipl_ident *")
         call(lib.ipl_record_ident, out, self._r,
              enum_value("ipl_record_number_kind", kind, "kind"))
-        return _parse_ident(ffi.string(out.canonical).decode(), enum_name("ipl_ident_type", out.type))
+        return ident_from_c(out)
 
     @property
     def numbers(self) -> Dict[str, str]:
