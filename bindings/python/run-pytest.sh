@@ -7,10 +7,11 @@ set -eu
 PYTHONPATH="$IPL_BUILDDIR/bindings/python/pkg"
 LD_LIBRARY_PATH="$IPL_BUILDDIR/lib/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 export PYTHONPATH LD_LIBRARY_PATH
-if [ "${IPL_SANITIZERS:-no}" = yes ]; then
-    # The interpreter is not instrumented: load the sanitizer runtimes
-    # first, and leave leak checking to the C suites (Python itself keeps
-    # memory until exit).
+# A sanitizer build's library needs its runtimes loaded before anything
+# else, and the interpreter is not instrumented: preload them, and leave
+# leak checking to the C suites (Python keeps memory until exit). Asked of
+# the library itself, as IPL_SANITIZERS is not set by make.
+if ldd "$IPL_BUILDDIR/lib/.libs/libipledge.so" 2>/dev/null | grep -q libasan; then
     LD_PRELOAD="$(${CC:-cc} -print-file-name=libasan.so) $(${CC:-cc} -print-file-name=libubsan.so)"
     ASAN_OPTIONS=detect_leaks=0
     export LD_PRELOAD ASAN_OPTIONS
