@@ -109,8 +109,9 @@ class Flow:
 class Settlement:
     """The result of :func:`settle` (immutable)."""
 
-    def __init__(self, handle):
-        self._h = handle
+    def __init__(self, handle, regime: Regime):
+        # party names may be borrowed from the regime: keep it alive
+        self._h, self._regime = handle, regime
 
     @property
     def statement(self) -> Statement:
@@ -144,7 +145,7 @@ def settle(regime: Regime, **claim) -> Settlement:
     keep: List[Any] = []
     c = block("ipl_compensation_claim", claim, keep, "claim")
     return Settlement(new_object("ipl_compensation", lib.ipl_compensation_new,
-                                 lib.ipl_compensation_free, regime._c, c))
+                                 lib.ipl_compensation_free, regime._c, c), regime)
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ class Rules:
         for i, right in enumerate(rights):
             block("ipl_pledge_right", right, keep, f"rights[{i}]", arr + i)
         return Decision(new_object("ipl_pledge", lib.ipl_pledge_new, lib.ipl_pledge_free,
-                                   self._h, req, arr, len(rights)), len(rights))
+                                   self._h, req, arr, len(rights)), len(rights), self)
 
     def monitor(self, balance: Money, value: Money, initial_ratio: float) -> Health:
         """The loan-to-value of an outstanding loan against the collateral's
@@ -158,8 +158,9 @@ def _steps(p, count, get) -> List[Step]:
 class Decision:
     """The outcome of :meth:`Rules.decide` (immutable)."""
 
-    def __init__(self, handle, n: int):
-        self._p, self._n = handle, n
+    def __init__(self, handle, n: int, rules: "Rules"):
+        # the trace's strings may be the rules' own: keep them alive
+        self._p, self._n, self._rules = handle, n, rules
 
     @property
     def eligible(self) -> bool:
