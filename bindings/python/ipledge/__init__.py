@@ -1,0 +1,28 @@
+"""ipledge: intellectual-property pledge lending, from Python.
+
+A pythonic layer over the ipledge C library: exact money
+(:class:`~ipledge.money.Money`), dates as ``datetime.date``, identifiers,
+office records, valuation and Monte Carlo, pledge decisions and policies,
+loan, subsidy and compensation schedules.  Errors raise
+:class:`IplError` and its subclasses.
+"""
+
+from . import (compensation, dates, ident, indicators, loan, montecarlo, pledge, policy,
+               records, subsidy, value)
+from ._lowlevel import (IplConvergenceError, IplError, IplParseError,
+                        IplValueError, lib, string)
+from .money import Money, currency_exponent
+
+__all__ = ["IplError", "IplValueError", "IplParseError", "IplConvergenceError",
+           "Money", "currency_exponent", "version", "version_number", "compensation", "dates", "ident", "indicators",
+           "loan", "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
+
+
+def version() -> str:
+    """The C library's version string, e.g. "0.1.0"."""
+    return string(lib.ipl_version_string())
+
+
+def version_number() -> int:
+    """The C library's version as major·1,000,000 + minor·1,000 + patch."""
+    return lib.ipl_version_number()
