@@ -38,6 +38,9 @@
 #define IPL_VALUE_COST_VERSION 1
 #define IPL_VALUE_MARKET_VERSION 1
 #define IPL_VALUE_HOW_MAX 192
+#define IPL_VERSION_MAJOR 0
+#define IPL_VERSION_MINOR 1
+#define IPL_VERSION_PATCH 0
 const char * ipl_version_string(void);
 int ipl_version_number(void);
 typedef enum ipl_status {
@@ -1164,3 +1167,62 @@ int ipl_indicators_score(double *total, double *scores,
                                      const ipl_indicators *set, const char *const *ids,
                                      const double *leaf_scores, size_t n, ipl_error *err)
     ;
+typedef struct ipl_case ipl_case;
+typedef struct ipl_case_right {
+    const char *number;
+    ipl_right_type type;
+    ipl_legal_status status;
+    ipl_date registered;
+    ipl_date expiry;
+    unsigned int flags;
+    double dependence;
+    const char *record;
+    const char *valuation;
+    int line;
+} ipl_case_right;
+typedef struct ipl_case_loan {
+    ipl_money amount;
+    ipl_date start;
+    unsigned int months;
+    double rate;
+    ipl_loan_method method;
+    ipl_loan_frequency frequency;
+    ipl_daycount daycount;
+    ipl_money appraisal_fee;
+    double lpr;
+} ipl_case_loan;
+typedef struct ipl_case_party {
+    const char *name;
+    ipl_compensation_role role;
+    double share;
+} ipl_case_party;
+typedef struct ipl_case_default {
+    ipl_date npl;
+    ipl_money interest;
+    ipl_date settlement;
+    double ip_share;
+    const ipl_compensation_recovery *recoveries;
+    size_t n_recoveries;
+    const ipl_case_party *parties;
+    size_t n_parties;
+} ipl_case_default;
+int ipl_case_load_file(ipl_case **out, const char *path,
+                                   ipl_error *err) ;
+int ipl_case_load_memory(ipl_case **out, const char *data,
+                                     size_t size, const char *label,
+                                     ipl_error *err) ;
+void ipl_case_free(ipl_case *c);
+const char * ipl_case_schema(size_t *size);
+const char * ipl_case_label(const ipl_case *c);
+const char * ipl_case_title(const ipl_case *c);
+const char * ipl_case_currency(const ipl_case *c);
+ipl_date ipl_case_date(const ipl_case *c);
+const char * ipl_case_borrower(const ipl_case *c, double *years,
+                                           const char **industry);
+size_t ipl_case_right_count(const ipl_case *c);
+const ipl_case_right * ipl_case_right_get(const ipl_case *c, size_t i);
+const char * ipl_case_policy(const ipl_case *c, int *is_file);
+const ipl_case_loan * ipl_case_loan_get(const ipl_case *c);
+const ipl_case_default * ipl_case_default_get(const ipl_case *c);
+int ipl_case_path(char *buf, size_t size, const ipl_case *c,
+                              const char *path, ipl_error *err);
