@@ -253,7 +253,9 @@ START_TEST(test_mean_tends_to_deterministic)
         prev = gap;
         ipl_montecarlo_free(mc);
     }
-    ck_assert(prev < 1e-6);
+    /* At the last spread, 1e-4, five standard errors of the mean are
+     * 5 × 1e-4 / √4000 ≈ 7.9e-6 (the bias, σ², is negligible). */
+    ck_assert(prev < 1e-5);
 }
 END_TEST
 

@@ -5,46 +5,70 @@
 #include "alloc_internal.h"
 #include "montecarlo_internal.h"
 
-/* Sorts n doubles (no NaN) ascending: an LSD radix sort on keys that
- * order like the doubles (flip every bit of a negative, the sign bit of
- * a positive), 11 bits a pass. O(n), against O(n log n) comparisons
- * through a function pointer for qsort(). tmp has room for 2n keys. */
+enum { BITS = 11, BUCKETS = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
+
+/* A key that orders like the double (no NaN): every bit of a negative
+ * flipped, the sign bit of a positive set. */
+static uint64_t
+key(double x)
+{
+    uint64_t k;
+
+    memcpy(&k, &x, sizeof k);
+    return k >> 63 ? ~k : k | (1ULL << 63);
+}
+
+static double
+unkey(uint64_t k)
+{
+    double x;
+
+    k = k >> 63 ? k & ~(1ULL << 63) : ~k;
+    memcpy(&x, &k, sizeof x);
+    return x;
+}
+
+/* Sorts n doubles (no NaN) ascending: an LSD radix sort on their keys,
+ * 11 bits a pass, O(n), against O(n log n) comparisons through a
+ * function pointer for qsort(). Every pass's counts come from one read
+ * of the keys, and a pass whose digit is the same in every key (the
+ * sign and the exponent's high bits, as a rule) is skipped. tmp has
+ * room for n keys; v holds the other n while sorting. */
 static void
 sort_values(double *v, uint64_t *tmp, size_t n)
 {
-    enum { BITS = 11, BUCKETS = 1 << BITS, PASSES = (64 + BITS - 1) / BITS };
-    uint64_t *from = tmp, *to = tmp + n, *swap;
-    size_t count[BUCKETS], i, pass;
+    static const uint64_t mask = BUCKETS - 1;
+    uint32_t count[PASSES][BUCKETS];
+    uint64_t *from = tmp, *to = (uint64_t *)(void *)v, *swap;
+    size_t i, pass;
 
+    memset(count, 0, sizeof count);
     for (i = 0; i < n; i++) {
-        uint64_t k;
+        uint64_t k = key(v[i]);
 
-        memcpy(&k, &v[i], sizeof k);
-        from[i] = k >> 63 ? ~k : k | (1ULL << 63);
+        tmp[i] = k;
+#pragma GCC unroll 8
+        for (pass = 0; pass < PASSES; pass++)
+            count[pass][(k >> (pass * BITS)) & mask]++;
     }
     for (pass = 0; pass < PASSES; pass++) {
+        uint32_t *c = count[pass], sum = 0;
         unsigned shift = (unsigned)(pass * BITS);
-        size_t sum = 0;
 
-        memset(count, 0, sizeof count);
-        for (i = 0; i < n; i++)
-            count[(from[i] >> shift) & (BUCKETS - 1)]++;
+        if (c[(from[0] >> shift) & mask] == n)
+            continue;
         for (i = 0; i < BUCKETS; i++) {
-            size_t c = count[i];
+            uint32_t x = c[i];
 
-            count[i] = sum;
-            sum += c;
+            c[i] = sum;
+            sum += x;
         }
         for (i = 0; i < n; i++)
-            to[count[(from[i] >> shift) & (BUCKETS - 1)]++] = from[i];
+            to[c[(from[i] >> shift) & mask]++] = from[i];
         swap = from, from = to, to = swap;
     }
-    for (i = 0; i < n; i++) {
-        uint64_t k = from[i];
-
-        k = k >> 63 ? k & ~(1ULL << 63) : ~k;
-        memcpy(&v[i], &k, sizeof k);
-    }
+    for (i = 0; i < n; i++)
+        v[i] = unkey(from[i]);
 }
 
 void
