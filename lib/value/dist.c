@@ -175,6 +175,25 @@ ipl__dist_draw(const ipl__dist *p, double z)
     return ipl__dist_draw_uniform(p, gsl_cdf_ugaussian_P(z));
 }
 
+/* inverse() of a triangular distribution on m uniforms in (0, 1) (no
+ * truncation: ipl__dist_draw_uniform() leaves them as they are), the
+ * same bits, with the side chosen by selection rather than a branch
+ * that the uniforms would make unpredictable. */
+static void
+triangular(const ipl_montecarlo_dist *d, double *x, size_t m)
+{
+    double w = d->b - d->a, left = d->mode - d->a, right = d->b - d->mode;
+    size_t j;
+
+    for (j = 0; j < m; j++) {
+        double u = x[j];
+        int low = u * w <= left;
+        double s = sqrt(low ? u * w * left : (1 - u) * w * right);
+
+        x[j] = low ? d->a + s : d->b - s;
+    }
+}
+
 /* m draws by a transform no loop iteration depends on: the compiler
  * can vectorise it. */
 static void
@@ -189,6 +208,8 @@ transform(const ipl__dist *p, double *x, size_t m)
     else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated)
         for (j = 0; j < m; j++)
             x[j] = exp(p->mu + p->sigma * x[j]);
+    else if (d->kind == IPL_MONTECARLO_TRIANGULAR && !d->truncated)
+        triangular(d, x, m);
     else
         for (j = 0; j < m; j++)
             x[j] = ipl__dist_draw_uniform(p, x[j]);
