@@ -693,7 +693,7 @@ ipl_montecarlo_new(ipl_montecarlo **out, const ipl_montecarlo_right *rights,
     s.chol = o.correlation != NULL && ninputs > 0
              ? ipl__calloc(ninputs * ninputs, sizeof *s.chol) : NULL;
     /* Written in full before they are read: no need to zero them. */
-    scratch = ipl__malloc(o.paths * sizeof *scratch);
+    scratch = ipl__malloc(2 * o.paths * sizeof *scratch);
     if (mc != NULL) {
         mc->paths = o.paths;
         mc->nbins = o.bins;

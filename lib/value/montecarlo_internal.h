@@ -16,8 +16,8 @@ struct ipl_montecarlo {
     size_t *bins;
 };
 
-/* Mean, sd, the sort and the histogram of mc->values; tmp has room for
- * paths keys. */
+/* Mean, sd, the sort and the histogram of mc->values (finite or
+ * infinite, never NaN); tmp has room for 2 × paths keys. */
 void ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp);
 
 /* A checked distribution with the constants every draw needs. */
