@@ -72,7 +72,8 @@ radix_sort(double *v, uint64_t *tmp, size_t n)
 }
 
 /* Sorts n finite doubles ascending by their place between the least lo
- * and the greatest hi: n buckets of equal width, filled in one pass
+ * and the greatest hi: 2n buckets of equal width (most values alone in
+ * theirs), filled in one pass
  * (the map from value to bucket is monotone, rounding included), then
  * an insertion sort, which only moves values within their bucket. For
  * the smooth distributions of simulated values that is about one move a
@@ -82,17 +83,17 @@ radix_sort(double *v, uint64_t *tmp, size_t n)
 static int
 bucket_sort(double *v, double *tmp, size_t n, double lo, double hi)
 {
-    double *out = tmp, scale = (double)n / (hi - lo);
+    double *out = tmp, scale = (double)(2 * n) / (hi - lo);
     uint32_t *start = (uint32_t *)(void *)(tmp + n), sum;
-    size_t i, moves;
+    size_t i, moves, top = 2 * n - 1;
 
-    memset(start, 0, n * sizeof *start);
+    memset(start, 0, 2 * n * sizeof *start);
     for (i = 0; i < n; i++) {
         size_t b = (size_t)((v[i] - lo) * scale);
 
-        start[b < n ? b : n - 1]++;
+        start[b < top ? b : top]++;
     }
-    for (i = 0, sum = 0; i < n; i++) {
+    for (i = 0, sum = 0; i <= top; i++) {
         uint32_t c = start[i];
 
         start[i] = sum;
@@ -101,7 +102,7 @@ bucket_sort(double *v, double *tmp, size_t n, double lo, double hi)
     for (i = 0; i < n; i++) {
         size_t b = (size_t)((v[i] - lo) * scale);
 
-        out[start[b < n ? b : n - 1]++] = v[i];
+        out[start[b < top ? b : top]++] = v[i];
     }
     for (i = 0, moves = 0; i < n; i++) {
         double x = out[i];
@@ -125,8 +126,42 @@ sort_values(double *v, uint64_t *tmp, size_t n, double lo, double hi)
     /* All equal: sorted. Otherwise the buckets need a finite width. */
     if (!(hi > lo))
         return;
-    if (isinf(hi - lo) || isinf((double)n / (hi - lo)) || !bucket_sort(v, (double *)(void *)tmp, n, lo, hi))
+    if (isinf(hi - lo) || isinf((double)(2 * n) / (hi - lo)) || !bucket_sort(v, (double *)(void *)tmp, n, lo, hi))
         radix_sort(v, tmp, n);
+}
+
+/* The bin of value x: its place from lo in widths, the last bin taking
+ * the greatest value. */
+static size_t
+bin_of(const ipl_montecarlo *mc, double x, double lo, double width)
+{
+    size_t k = width > 0 ? (size_t)((x - lo) / width) : 0;
+
+    return k < mc->nbins ? k : mc->nbins - 1;
+}
+
+/* Counts the sorted values per bin. bin_of() never decreases along
+ * them, so each bin is a run, found by bisection: a few dozen divisions
+ * instead of one per value. */
+static void
+count_bins(ipl_montecarlo *mc, double lo, double width)
+{
+    size_t k, first = 0;
+
+    for (k = 0; k < mc->nbins; k++) {
+        size_t a = first, b = mc->paths;   /* the run of bin k is [first, b) */
+
+        while (a < b) {
+            size_t mid = a + (b - a) / 2;
+
+            if (bin_of(mc, mc->values[mid], lo, width) > k)
+                b = mid;
+            else
+                a = mid + 1;
+        }
+        mc->bins[k] = a - first;
+        first = a;
+    }
 }
 
 void
@@ -147,11 +182,7 @@ ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp)
     sort_values(mc->values, tmp, n, lo, hi);
     lo = mc->values[0];
     width = (mc->values[n - 1] - lo) / (double)mc->nbins;
-    for (i = 0; i < n; i++) {
-        size_t k = width > 0 ? (size_t)((mc->values[i] - lo) / width) : 0;
-
-        mc->bins[k < mc->nbins ? k : mc->nbins - 1]++;
-    }
+    count_bins(mc, lo, width);
 }
 
 void
