@@ -164,21 +164,44 @@ count_bins(ipl_montecarlo *mc, double lo, double width)
     }
 }
 
+static inline double
+power_of(double d, int power)
+{
+    return power == 1 ? d : d * d;
+}
+
+/* Σ (x_i − c)^power for power 1 or 2, in four partial sums (values i,
+ * i + 4, …) added at the end: the sums do not wait on each other, and
+ * the rounding error grows more slowly than in one sum. */
+static double
+sum_powers(const double *x, size_t n, double c, int power)
+{
+    double p0 = 0, p1 = 0, p2 = 0, p3 = 0;
+    size_t i;
+
+    for (i = 0; i + 4 <= n; i += 4) {
+        p0 += power_of(x[i] - c, power);
+        p1 += power_of(x[i + 1] - c, power);
+        p2 += power_of(x[i + 2] - c, power);
+        p3 += power_of(x[i + 3] - c, power);
+    }
+    for (; i < n; i++)
+        p0 += power_of(x[i] - c, power);
+    return p0 + p1 + p2 + p3;
+}
+
 void
 ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp)
 {
-    double sum = 0, ss = 0, lo = mc->values[0], hi = lo, width;
+    double lo = mc->values[0], hi = lo, width;
     size_t i, n = mc->paths;
 
     for (i = 0; i < n; i++) {
-        sum += mc->values[i];
         lo = mc->values[i] < lo ? mc->values[i] : lo;
         hi = mc->values[i] > hi ? mc->values[i] : hi;
     }
-    mc->mean = sum / (double)n;
-    for (i = 0; i < n; i++)
-        ss += (mc->values[i] - mc->mean) * (mc->values[i] - mc->mean);
-    mc->sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0;
+    mc->mean = sum_powers(mc->values, n, 0, 1) / (double)n;
+    mc->sd = n > 1 ? sqrt(sum_powers(mc->values, n, mc->mean, 2) / (double)(n - 1)) : 0;
     sort_values(mc->values, tmp, n, lo, hi);
     lo = mc->values[0];
     width = (mc->values[n - 1] - lo) / (double)mc->nbins;
