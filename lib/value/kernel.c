@@ -155,7 +155,7 @@ sum_lanes(double *out, const ipl__kernel *k, const double *rate)
     for (; i < k->n - k->tail; i++) {
         double flow = k->flow[i];
 
-#pragma GCC unroll 4
+#pragma GCC unroll 4 /* PAIRS: a literal is required here */
         for (j = 0; j < PAIRS; j++)
             vsum[j] += flow * (vdf[j] *= vstep[j]);
     }
