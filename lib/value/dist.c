@@ -177,8 +177,9 @@ ipl__dist_draw(const ipl__dist *p, double z)
 
 /* inverse() of a triangular distribution on m uniforms in (0, 1) (no
  * truncation: ipl__dist_draw_uniform() leaves them as they are), the
- * same bits, with the side chosen by selection rather than a branch
- * that the uniforms would make unpredictable. */
+ * same bits, with the side chosen without a branch, which the uniforms
+ * would make unpredictable: both sides are finite, and x × 1 + y × 0 is
+ * exactly x. */
 static void
 triangular(const ipl_montecarlo_dist *d, double *x, size_t m)
 {
@@ -186,11 +187,10 @@ triangular(const ipl_montecarlo_dist *d, double *x, size_t m)
     size_t j;
 
     for (j = 0; j < m; j++) {
-        double u = x[j];
-        int low = u * w <= left;
-        double s = sqrt(low ? u * w * left : (1 - u) * w * right);
+        double u = x[j], low = (double)(u * w <= left), high = 1 - low;
+        double s = sqrt(low * (u * w * left) + high * ((1 - u) * w * right));
 
-        x[j] = low ? d->a + s : d->b - s;
+        x[j] = low * (d->a + s) + high * (d->b - s);
     }
 }
 
