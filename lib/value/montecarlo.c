@@ -55,8 +55,9 @@ typedef struct worker {
 } worker;
 
 /* The per-path arrays of a block's kernel valuation: rate, base scale,
- * share scale (then the product), terminal growth, value. */
-enum { LANE_RATE, LANE_BASE, LANE_SHARE, LANE_G, LANE_VALUE, LANE_ARRAYS };
+ * share scale and terminal growth when no input draws them, the product
+ * of the scales, the value. */
+enum { LANE_RATE, LANE_BASE, LANE_SHARE, LANE_G, LANE_SCALE, LANE_VALUE, LANE_ARRAYS };
 
 /* splitmix64: decorrelates neighbouring seeds and block numbers. */
 static uint64_t
@@ -246,6 +247,27 @@ path_draws(worker *w, size_t p)
         w->draws[i] = w->block[i * IPL_MONTECARLO_BLOCK + p];
 }
 
+/* The m values of field f of right r: the draws of the last input on
+ * it (inputs in order, as income_value() sets them), or lane array
+ * `lane` filled with `given`. */
+static double *
+lane_field(worker *w, size_t r, ipl_montecarlo_field f, int lane, double given, size_t m)
+{
+    const sim *s = w->s;
+    double *x = NULL;
+    size_t i;
+
+    for (i = 0; i < s->ninputs; i++)
+        if (s->inputs[i].right == r && s->inputs[i].field == f)
+            x = &w->block[i * IPL_MONTECARLO_BLOCK];
+    if (x == NULL) {
+        x = &w->lane[(size_t)lane * IPL_MONTECARLO_BLOCK];
+        for (i = 0; i < m; i++)
+            x[i] = given;
+    }
+    return x;
+}
+
 /* The kernel right r over the m paths of the block into
  * lane[LANE_VALUE]: each path's rate, scales and terminal growth as
  * income_value() sets them, then the kernel on all paths at once. */
@@ -253,32 +275,22 @@ static int
 kernel_block(worker *w, size_t r, size_t m)
 {
     const sim *s = w->s;
-    const size_t B = IPL_MONTECARLO_BLOCK;
-    double *rate = &w->lane[LANE_RATE * B], *base = &w->lane[LANE_BASE * B];
-    double *share = &w->lane[LANE_SHARE * B], *g = &w->lane[LANE_G * B];
-    double *field[IPL_MONTECARLO_TERMINAL_GROWTH + 1] = { NULL };
-    size_t i, j;
+    double *rate = lane_field(w, r, IPL_MONTECARLO_DISCOUNT_RATE, LANE_RATE,
+                              s->plans[r].rate, m);
+    double *base = lane_field(w, r, IPL_MONTECARLO_BASE_SCALE, LANE_BASE, 1, m);
+    double *share = lane_field(w, r, IPL_MONTECARLO_SHARE_SCALE, LANE_SHARE, 1, m);
+    double *g = lane_field(w, r, IPL_MONTECARLO_TERMINAL_GROWTH, LANE_G,
+                           s->rights[r].income->terminal_growth, m);
+    double *scale = &w->lane[LANE_SCALE * IPL_MONTECARLO_BLOCK];
+    size_t j;
 
-    field[IPL_MONTECARLO_BASE_SCALE] = base;
-    field[IPL_MONTECARLO_SHARE_SCALE] = share;
-    field[IPL_MONTECARLO_DISCOUNT_RATE] = rate;
-    field[IPL_MONTECARLO_TERMINAL_GROWTH] = g;
-    for (j = 0; j < m; j++) {
-        rate[j] = s->plans[r].rate;
-        base[j] = share[j] = 1;
-        g[j] = s->rights[r].income->terminal_growth;
-    }
-    /* Inputs in order, so that the last of two on one field wins. */
-    for (i = 0; i < s->ninputs; i++)
-        if (s->inputs[i].right == r)
-            memcpy(field[s->inputs[i].field], &w->block[i * B], m * sizeof *base);
     for (j = 0; j < m; j++) {
         if (!(share[j] >= 0))
             return IPL_ERANGE;
-        share[j] *= base[j];
+        scale[j] = base[j] * share[j];
     }
-    return ipl__kernel_values(&w->lane[LANE_VALUE * B], m, &s->kernels[r],
-                              s->rights[r].income, rate, share, g);
+    return ipl__kernel_values(&w->lane[LANE_VALUE * IPL_MONTECARLO_BLOCK], m,
+                              &s->kernels[r], s->rights[r].income, rate, scale, g);
 }
 
 /* Right r's value on each of the m paths of the block into
