@@ -501,6 +501,9 @@ START_TEST(test_batch_matches_single)
         cases[i].discount_rate = uniform(0.01, 0.3);
         cases[i].legal_years = uniform(1, 20);
         cases[i].textbook = i % 3 == 0;
+        /* Taxed, declining or not: both of the engine's whole-year loops. */
+        cases[i].tax_rate = uniform(0, 0.3);
+        cases[i].base_decline = i % 2 == 0 ? uniform(0, 1e4) : 0;
     }
     ck_assert_int_eq(ipl_value_income_batch(values, cases, 40, &err), IPL_OK);
     for (i = 0; i < 40; i++)

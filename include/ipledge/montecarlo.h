@@ -11,8 +11,9 @@
  * a correlation matrix (a Gaussian copula with a Cholesky factor).
  *
  * Reproducible: paths are cut into blocks of #IPL_MONTECARLO_BLOCK, and
- * block k draws from its own MT19937 generator seeded from (seed, k), so
- * the same seed gives bit-identical results whatever the thread count.
+ * block k draws from its own generator (GSL's taus2) seeded from
+ * (seed, k), so the same seed gives bit-identical results whatever the
+ * thread count.
  * Call ipl_init() first (it stops GSL from aborting the process).
  * @{
  */

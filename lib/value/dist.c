@@ -175,24 +175,74 @@ ipl__dist_draw(const ipl__dist *p, double z)
     return ipl__dist_draw_uniform(p, gsl_cdf_ugaussian_P(z));
 }
 
-double
-ipl__dist_draw_rng(const ipl__dist *p, gsl_rng *rng)
+/* inverse() of a triangular distribution on m uniforms in (0, 1) (no
+ * truncation: ipl__dist_draw_uniform() leaves them as they are), the
+ * same bits, with the side chosen without a branch, which the uniforms
+ * would make unpredictable: both sides are finite, and x × 1 + y × 0 is
+ * exactly x. */
+static void
+triangular(const ipl_montecarlo_dist *d, double *x, size_t m)
+{
+    double w = d->b - d->a, left = d->mode - d->a, right = d->b - d->mode;
+    size_t j;
+
+    for (j = 0; j < m; j++) {
+        double u = x[j], low = (double)(u * w <= left), high = 1 - low;
+        double s = sqrt(low * (u * w * left) + high * ((1 - u) * w * right));
+
+        x[j] = low * (d->a + s) + high * (d->b - s);
+    }
+}
+
+/* m draws by a transform no loop iteration depends on: the compiler
+ * can vectorise it. */
+static void
+transform(const ipl__dist *p, double *x, size_t m)
 {
     const ipl_montecarlo_dist *d = &p->d;
-    double x;
+    size_t j;
 
-    if (d->kind == IPL_MONTECARLO_FIXED)
-        return d->a;
+    if (d->kind == IPL_MONTECARLO_NORMAL && !d->truncated)
+        for (j = 0; j < m; j++)
+            x[j] = d->a + d->b * x[j];
+    else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated)
+        for (j = 0; j < m; j++)
+            x[j] = exp(p->mu + p->sigma * x[j]);
+    else if (d->kind == IPL_MONTECARLO_TRIANGULAR && !d->truncated)
+        triangular(d, x, m);
+    else
+        for (j = 0; j < m; j++)
+            x[j] = ipl__dist_draw_uniform(p, x[j]);
+}
+
+void
+ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
+{
+    const ipl_montecarlo_dist *d = &p->d;
+    size_t j;
+
+    if (d->kind == IPL_MONTECARLO_FIXED) {
+        for (j = 0; j < m; j++)
+            x[j] = d->a;
+        return;
+    }
     if ((d->kind == IPL_MONTECARLO_NORMAL || d->kind == IPL_MONTECARLO_LOGNORMAL) &&
-        !d->truncated)
-        return ipl__dist_draw(p, gsl_ran_gaussian_ziggurat(rng, 1.0));
+        !d->truncated) {
+        for (j = 0; j < m; j++)
+            x[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+        transform(p, x, m);
+        return;
+    }
     /* A truncated normal keeping at least half its mass: draw and reject,
      * on average fewer than two normals, cheaper than Φ⁻¹. */
     if (d->kind == IPL_MONTECARLO_NORMAL && p->fhi - p->flo >= 0.5) {
-        do
-            x = d->a + d->b * gsl_ran_gaussian_ziggurat(rng, 1.0);
-        while (x < d->lower || x > d->upper);
-        return x;
+        for (j = 0; j < m; j++)
+            do
+                x[j] = d->a + d->b * gsl_ran_gaussian_ziggurat(rng, 1.0);
+            while (x[j] < d->lower || x[j] > d->upper);
+        return;
     }
-    return ipl__dist_draw_uniform(p, gsl_rng_uniform_pos(rng));
+    for (j = 0; j < m; j++)
+        x[j] = gsl_rng_uniform_pos(rng);
+    transform(p, x, m);
 }

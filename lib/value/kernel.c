@@ -2,6 +2,7 @@
  * 1, kept, so that a path which only rescales them and changes the rate
  * costs one short loop. */
 #include <math.h>
+#include <string.h>
 
 #include "alloc_internal.h"
 #include "montecarlo_internal.h"
@@ -61,17 +62,49 @@ ipl__kernel_free(ipl__kernel *k)
     k->n = 0;
 }
 
+/* The terminal value and the TAB factor at rate, applied to the sum of
+ * the explicit periods' present values. */
+static int
+finish(double *out, const ipl__kernel *k, const ipl_value_income *in, double rate,
+       double scale, double g, double sum, ipl_error *err)
+{
+    double tv = 0, f = 1;
+    int rc;
+
+    if (in->terminal) {
+        if (!(rate > g))
+            return ipl__fail(err, IPL_ERANGE, "terminal_growth",
+                             "must be below the discount rate %g %%, got %g %%",
+                             rate * 100, g * 100);
+        tv = k->annual * (1 + g) / (rate - g) * pow(1 + rate, -k->tv_time);
+    }
+    if (in->tab_years > 0 &&
+        (rc = ipl_value_tab_factor(&f, in->tax_rate, in->tab_years, rate, in->tab_timing,
+                                   err)) < 0)
+        return rc;
+    *out = scale * (sum + tv) * f;
+    return IPL_OK;
+}
+
+static int
+check_rate(double rate, ipl_error *err)
+{
+    if (!(rate > -1))
+        return ipl__fail(err, IPL_ERANGE, "discount_rate",
+                         "must be above -100 %%, got %g %%", rate * 100);
+    return IPL_OK;
+}
+
 int
 ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
                   double rate, double scale, double g, ipl_error *err)
 {
-    double step, df = 1, sum = 0, tv = 0, f = 1;
+    double step, df = 1, sum = 0;
     size_t i;
     int rc;
 
-    if (!(rate > -1))
-        return ipl__fail(err, IPL_ERANGE, "discount_rate",
-                         "must be above -100 %%, got %g %%", rate * 100);
+    if ((rc = check_rate(rate, err)) < 0)
+        return rc;
     step = 1 / (1 + rate);
     if (k->regular) {
         for (i = 0; i < k->head; i++)
@@ -86,17 +119,83 @@ ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
             sum += k->flow[i] * df;
         }
     }
-    if (in->terminal) {
-        if (!(rate > g))
-            return ipl__fail(err, IPL_ERANGE, "terminal_growth",
-                             "must be below the discount rate %g %%, got %g %%",
-                             rate * 100, g * 100);
-        tv = k->annual * (1 + g) / (rate - g) * pow(1 + rate, -k->tv_time);
+    return finish(out, k, in, rate, scale, g, sum, err);
+}
+
+/* Two doubles as one value: GCC's generic vectors, one SSE2 register
+ * on x86-64. Lane by lane the arithmetic is IEEE double arithmetic, as
+ * on scalars. */
+typedef double pair __attribute__((vector_size(2 * sizeof(double))));
+
+#define PAIRS (IPL__LANES / 2)
+
+/* Sums of IPL__LANES paths of a regular kernel side by side: the
+ * operations of ipl__kernel_value(), in the same order for each path
+ * (so the same bits); over the whole years, in pairs of lanes that the
+ * compiler keeps in registers once the loop over them is unrolled, so
+ * that the paths share each instruction and hide each other's latency. */
+static void
+sum_lanes(double *out, const ipl__kernel *k, const double *rate)
+{
+    double step[IPL__LANES], df[IPL__LANES], sum[IPL__LANES];
+    pair vstep[PAIRS], vdf[PAIRS], vsum[PAIRS];
+    size_t i, j;
+
+    for (j = 0; j < IPL__LANES; j++) {
+        step[j] = 1 / (1 + rate[j]);
+        df[j] = 1;
+        sum[j] = 0;
     }
-    if (in->tab_years > 0 &&
-        (rc = ipl_value_tab_factor(&f, in->tax_rate, in->tab_years, rate, in->tab_timing,
-                                   err)) < 0)
-        return rc;
-    *out = scale * (sum + tv) * f;
+    for (i = 0; i < k->head; i++)
+        for (j = 0; j < IPL__LANES; j++)
+            sum[j] += k->flow[i] * (df[j] = pow(1 + rate[j], -k->time[i]));
+    memcpy(vstep, step, sizeof vstep);
+    memcpy(vdf, df, sizeof vdf);
+    memcpy(vsum, sum, sizeof vsum);
+    for (; i < k->n - k->tail; i++) {
+        double flow = k->flow[i];
+
+#pragma GCC unroll 4 /* PAIRS: a literal is required here */
+        for (j = 0; j < PAIRS; j++)
+            vsum[j] += flow * (vdf[j] *= vstep[j]);
+    }
+    memcpy(sum, vsum, sizeof vsum);
+    for (; i < k->n; i++)
+        for (j = 0; j < IPL__LANES; j++)
+            sum[j] += k->flow[i] * pow(1 + rate[j], -k->time[i]);
+    memcpy(out, sum, sizeof sum);
+}
+
+int
+ipl__kernel_values(double *out, size_t m, const ipl__kernel *k,
+                   const ipl_value_income *in, double *rate, const double *scale,
+                   const double *g)
+{
+    size_t j, t;
+    int rc;
+
+    for (j = 0; j < m; j++)
+        if ((rc = check_rate(rate[j], NULL)) < 0)
+            return rc;
+    if (!k->regular) {
+        for (j = 0; j < m; j++)
+            if ((rc = ipl__kernel_value(&out[j], k, in, rate[j], scale[j], g[j], NULL)) < 0)
+                return rc;
+        return IPL_OK;
+    }
+    /* The last group's unused lanes compute a copy of the first path. */
+    for (j = m; j % IPL__LANES != 0; j++)
+        rate[j] = rate[0];
+    for (t = 0; t < m; t += IPL__LANES)
+        sum_lanes(&out[t], k, &rate[t]);
+    if (!in->terminal && !(in->tab_years > 0)) {
+        /* finish() with no terminal value and no TAB factor. */
+        for (j = 0; j < m; j++)
+            out[j] = scale[j] * (out[j] + 0.0) * 1.0;
+        return IPL_OK;
+    }
+    for (j = 0; j < m; j++)
+        if ((rc = finish(&out[j], k, in, rate[j], scale[j], g[j], out[j], NULL)) < 0)
+            return rc;
     return IPL_OK;
 }

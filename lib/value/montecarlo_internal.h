@@ -16,8 +16,8 @@ struct ipl_montecarlo {
     size_t *bins;
 };
 
-/* Mean, sd, the sort and the histogram of mc->values; tmp has room for
- * 2 × paths keys. */
+/* Mean, sd, the sort and the histogram of mc->values (finite or
+ * infinite, never NaN); tmp has room for 2 × paths keys. */
 void ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp);
 
 /* A checked distribution with the constants every draw needs. */
@@ -39,10 +39,12 @@ double ipl__dist_draw(const ipl__dist *p, double z);
 /* The draw that u in [0, 1] maps to by the inverse CDF. */
 double ipl__dist_draw_uniform(const ipl__dist *p, double u);
 
-/* An independent draw from the generator: a standard normal for a
- * normal or lognormal, rejection for a truncated normal that keeps most
- * of its mass, the inverse CDF of a uniform otherwise. */
-double ipl__dist_draw_rng(const ipl__dist *p, gsl_rng *rng);
+/* m independent draws from the generator into x, one input's whole
+ * block at a time: standard normals for a normal or lognormal,
+ * rejection for a truncated normal that keeps most of its mass, the
+ * inverse CDF of uniforms otherwise. The generator's numbers are
+ * consumed in the order of x. */
+void ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng);
 
 /* A right's after-tax flows at scale 1 and their discount times: all a
  * path needs when it changes only the base and share scales, the
@@ -70,5 +72,19 @@ void ipl__kernel_free(ipl__kernel *k);
  * g; errors as ipl__income_eval(). */
 int ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
                       double rate, double scale, double g, ipl_error *err);
+
+/* Paths valued side by side by ipl__kernel_values(); IPL_MONTECARLO_BLOCK
+ * is a multiple of it. */
+#define IPL__LANES 8
+
+/* The values of m paths (m ≤ IPL_MONTECARLO_BLOCK) at rates rate[],
+ * scales scale[] and terminal growths g[], the same bits as
+ * ipl__kernel_value() on each. out and rate have room for m rounded up
+ * to IPL__LANES (rate's extra lanes are overwritten). IPL_OK, or the
+ * error code of the first failing path, without details: the caller
+ * values the paths one by one to report it. */
+int ipl__kernel_values(double *out, size_t m, const ipl__kernel *k,
+                       const ipl_value_income *in, double *rate, const double *scale,
+                       const double *g);
 
 #endif /* IPL_MONTECARLO_INTERNAL_H */

@@ -9,6 +9,10 @@ discount rate), numpy vectorised over the paths of a case, ipledge
 through ipl_montecarlo_new. Prints throughput and ratios; the numpy and
 ipledge values are compared so that both sides do the same work.
 
+The machine may be shared, so each workload runs in ROUNDS slices, numpy
+then ipledge on one thread then on two for each slice: every side meets
+the same changes of load, and the times are summed over the slices.
+
 usage: bench_value.py BENCH_BINARY [CASES MC_CASES PATHS]
 """
 import os
@@ -20,6 +24,7 @@ import time
 import numpy as np
 
 YEARS = 20
+ROUNDS = 5
 
 
 def make_cases(n, rng):
@@ -84,7 +89,27 @@ def report(what, unit, count, np_t, c1, c2):
     for name, c in (("ipledge 1 thread", c1), ("ipledge 2 threads", c2)):
         print(f"  {name:18} {count / c[0]:16,.0f} {count / c[1]:16,.0f}   "
               f"{np_t[0] / c[0]:5.1f}x {np_t[1] / c[1]:5.1f}x")
-    print(f"  scaling on 2 threads: {c1[0] / c2[0]:.2f}x wall-clock")
+    print(f"  scaling on 2 threads: {c1[0] / c2[0]:.2f}x wall-clock, "
+          f"{c2[1] / c2[0]:.2f} cores busy (CPU / wall)")
+
+
+def interleaved(binary, mode, cases, np_fn, extra):
+    """Runs np_fn and the C binary (one thread, two) on ROUNDS slices
+    of cases in turn; returns numpy's values, ipledge's (one thread),
+    and the (wall, CPU) seconds of each side summed over the slices."""
+    np_out, c_out = [], []
+    times = np.zeros((3, 2))
+    with tempfile.TemporaryDirectory() as tmp:
+        cfile, vfile = os.path.join(tmp, "cases.bin"), os.path.join(tmp, "values.bin")
+        for part in np.array_split(cases, ROUNDS):
+            part.tofile(cfile)
+            out, w, c = timed(np_fn, part)
+            np_out.append(out)
+            times[0] += (w, c)
+            times[1] += run_c(binary, [mode, cfile, vfile] + extra + ["1"])
+            c_out.append(np.fromfile(vfile))
+            times[2] += run_c(binary, [mode, cfile, vfile] + extra + ["2"])
+    return np.concatenate(np_out), np.concatenate(c_out), [tuple(t) for t in times]
 
 
 def main():
@@ -92,29 +117,19 @@ def main():
     n, mc_n, paths = (int(x) for x in (sys.argv[2:5] or (1_000_000, 10_000, 10_000)))
     rng = np.random.default_rng(20241121)
     cases = make_cases(n, rng)
-    mc_cases = cases[:mc_n]
-    with tempfile.TemporaryDirectory() as tmp:
-        cfile, vfile = os.path.join(tmp, "cases.bin"), os.path.join(tmp, "values.bin")
-        cases.tofile(cfile)
-        want, np_w, np_c = timed(numpy_values, cases)
-        c1 = run_c(binary, ["det", cfile, vfile, "1"])
-        got = np.fromfile(vfile)
-        c2 = run_c(binary, ["det", cfile, vfile, "2"])
-        err = np.max(np.abs(got - want) / np.abs(want))
-
-        mc_cases.tofile(cfile)
-        np_means, nm_w, nm_c = timed(numpy_mc, mc_cases, paths, rng)
-        m1 = run_c(binary, ["mc", cfile, vfile, str(paths), "1"])
-        c_means = np.fromfile(vfile)
-        m2 = run_c(binary, ["mc", cfile, vfile, str(paths), "2"])
-        mc_gap = np.median(np.abs(c_means - np_means) / np_means)
+    want, got, det = interleaved(binary, "det", cases, numpy_values, [])
+    err = np.max(np.abs(got - want) / np.abs(want))
+    np_means, c_means, mc = interleaved(binary, "mc", cases[:mc_n],
+                                        lambda part: numpy_mc(part, paths, rng),
+                                        [str(paths)])
+    mc_gap = np.median(np.abs(c_means - np_means) / np_means)
 
     print(f"deterministic: {n:,} cases x {YEARS} years (max relative difference "
           f"numpy/ipledge {err:.1e})")
-    report("det", "cases", n, (np_w, np_c), c1, c2)
+    report("det", "cases", n, *det)
     print(f"Monte Carlo: {mc_n:,} cases x {paths:,} paths (median relative gap of "
           f"the means {mc_gap:.1e}: sampling noise)")
-    report("mc", "paths", mc_n * paths, (nm_w, nm_c), m1, m2)
+    report("mc", "paths", mc_n * paths, *mc)
     if err > 1e-9:
         sys.exit("numpy and ipledge disagree on the deterministic values")
 
