@@ -7,10 +7,9 @@
 #include "date_internal.h"
 #include "error_internal.h"
 
-/* Months counted as year * 12 + (month - 1): the first and last month
- * a date may fall in. */
+/* The index (see ipl__date_month_index()) of the first month a date
+ * may fall in. */
 #define DATE_FIRST_MONTH ((int64_t)1 * 12)
-#define DATE_LAST_MONTH  ((int64_t)9999 * 12 + 11)
 
 /* What a parse failure names in ipl_error::where. The text is one
  * string, not a file: line stays 0 and column locates the fault. */
@@ -23,24 +22,43 @@ ipl_date_is_leap_year(int year)
 }
 
 int
-ipl_date_days_in_month(int year, int month)
+ipl__date_month_length(int year, int month)
 {
     static const int length[12] = {
         31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
     };
 
-    if (month < 1 || month > 12)
-        return IPL_EINVAL;
     if (month == 2 && ipl_date_is_leap_year(year))
         return 29;
     return length[month - 1];
 }
 
 int
+ipl_date_days_in_month(int year, int month)
+{
+    if (month < 1 || month > 12)
+        return IPL_EINVAL;
+    return ipl__date_month_length(year, month);
+}
+
+ipl_date
+ipl__date_in_month(int64_t month, int day, int month_end)
+{
+    ipl_date r;
+    int last;
+
+    r.year = (int)(month / 12);
+    r.month = (int)(month % 12) + 1;
+    last = ipl__date_month_length(r.year, r.month);
+    r.day = month_end || day > last ? last : day;
+    return r;
+}
+
+int
 ipl_date_is_valid(ipl_date d)
 {
     return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12
-        && d.day >= 1 && d.day <= ipl_date_days_in_month(d.year, d.month);
+        && d.day >= 1 && d.day <= ipl__date_month_length(d.year, d.month);
 }
 
 int
@@ -354,8 +372,6 @@ date_shift_months(ipl_date *out, ipl_date d, int64_t months,
                   ipl_error *err)
 {
     int64_t index;
-    ipl_date r;
-    int last;
 
     IPL__CHECK_ARG(err, out);
     if (!ipl_date_is_valid(d))
@@ -364,22 +380,16 @@ date_shift_months(ipl_date *out, ipl_date d, int64_t months,
         && rule != IPL_MONTH_END_STICKY)
         return ipl__fail(err, IPL_EINVAL, "rule", "unknown month rule %d",
                          (int)rule);
-    index = (int64_t)d.year * 12 + (d.month - 1);
+    index = ipl__date_month_index(d);
     /* Compare before adding: months may be anywhere in int64_t. */
-    if (months < DATE_FIRST_MONTH - index || months > DATE_LAST_MONTH - index)
+    if (months < DATE_FIRST_MONTH - index || months > IPL__DATE_LAST_MONTH - index)
         return ipl__fail(err, IPL_ERANGE, unit,
                          "%04d-%02d-%02d + %" PRId64 " %s falls outside "
                          "years 1..9999", d.year, d.month, d.day, count,
                          unit);
-    index += months;
-    r.year = (int)(index / 12);
-    r.month = (int)(index % 12) + 1;
-    last = ipl_date_days_in_month(r.year, r.month);
-    r.day = d.day < last ? d.day : last;
-    if (rule == IPL_MONTH_END_STICKY
-        && d.day == ipl_date_days_in_month(d.year, d.month))
-        r.day = last;
-    *out = r;
+    *out = ipl__date_in_month(index + months, d.day,
+                              rule == IPL_MONTH_END_STICKY
+                              && d.day == ipl__date_month_length(d.year, d.month));
     return IPL_OK;
 }
 

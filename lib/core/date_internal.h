@@ -1,5 +1,5 @@
 /* Date helpers shared between lib/core/date.c and its neighbours
- * (daycount.c). Not installed. */
+ * (daycount.c) and the schedules built on them. Not installed. */
 #ifndef IPL_DATE_INTERNAL_H
 #define IPL_DATE_INTERNAL_H
 
@@ -10,6 +10,25 @@
  * 306. Only differences between day numbers carry meaning outside
  * date.c. */
 int64_t ipl__date_serial(ipl_date d);
+
+/* Months counted as year × 12 + (month − 1): the index of the month a
+ * date falls in, and that of the last month a date may fall in. */
+#define IPL__DATE_LAST_MONTH ((int64_t)9999 * 12 + 11)
+
+static inline int64_t
+ipl__date_month_index(ipl_date d)
+{
+    return (int64_t)d.year * 12 + (d.month - 1);
+}
+
+/* The number of days of month (1..12) of year; nothing is checked. */
+int ipl__date_month_length(int year, int month);
+
+/* The date on `day` (1..31) of the month with index `month` (of a month
+ * of years 1..9999), clamped to the month's length; on the month's last
+ * day instead when month_end is set. Nothing is checked: a schedule
+ * checks its range once and then steps from month to month with it. */
+ipl_date ipl__date_in_month(int64_t month, int day, int month_end);
 
 /* Records why d is not a valid date in err (which may be NULL), naming
  * the parameter `where`, and returns IPL_EINVAL. Call it only for a

@@ -2,6 +2,7 @@
  * (include/ipledge/daycount.h). */
 #include "ipledge/daycount.h"
 #include "date_internal.h"
+#include "daycount_internal.h"
 #include "error_internal.h"
 
 /* Accepted spellings, compared ignoring ASCII case and spaces. The
@@ -166,29 +167,31 @@ dc_act_act_isda(ipl_date start, ipl_date end)
                * dc_act_act_weight(end.year);
 }
 
-/* Numerator and denominator for start <= end; dc is known. */
-static void
-dc_forward(int64_t *num, int64_t *den, ipl_daycount dc, ipl_date start,
-           ipl_date end)
+int64_t
+ipl__daycount_numerator(ipl_daycount dc, ipl_date start, ipl_date end)
 {
     switch (dc) {
     case IPL_DC_ACT_360:
-        *num = ipl__date_serial(end) - ipl__date_serial(start);
-        *den = 360;
-        break;
     case IPL_DC_ACT_365F:
-        *num = ipl__date_serial(end) - ipl__date_serial(start);
-        *den = 365;
-        break;
+        return ipl__date_serial(end) - ipl__date_serial(start);
     case IPL_DC_30_360:
     case IPL_DC_30E_360:
-        *num = dc_days_30_360(start, end, dc == IPL_DC_30E_360);
-        *den = 360;
-        break;
+        return dc_days_30_360(start, end, dc == IPL_DC_30E_360);
     default: /* IPL_DC_ACT_ACT_ISDA, the one convention left */
-        *num = dc_act_act_isda(start, end);
-        *den = IPL_DC_ACT_ACT_DENOMINATOR;
-        break;
+        return dc_act_act_isda(start, end);
+    }
+}
+
+int64_t
+ipl__daycount_denominator(ipl_daycount dc)
+{
+    switch (dc) {
+    case IPL_DC_ACT_365F:
+        return 365;
+    case IPL_DC_ACT_ACT_ISDA:
+        return IPL_DC_ACT_ACT_DENOMINATOR;
+    default:
+        return 360;
     }
 }
 
@@ -210,12 +213,11 @@ ipl_daycount_fraction(int64_t *num, int64_t *den, ipl_daycount dc,
         return ipl__date_fail_invalid(err, "end", end);
     /* A reversed period is the forward one negated; the 30/360 rules
      * are not symmetric, so they must see the earlier date first. */
-    if (ipl_date_compare(end, start) < 0) {
-        dc_forward(num, den, dc, end, start);
-        *num = -*num;
-    } else {
-        dc_forward(num, den, dc, start, end);
-    }
+    if (ipl_date_compare(end, start) < 0)
+        *num = -ipl__daycount_numerator(dc, end, start);
+    else
+        *num = ipl__daycount_numerator(dc, start, end);
+    *den = ipl__daycount_denominator(dc);
     return IPL_OK;
 }
 

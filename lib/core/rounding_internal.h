@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "ipledge/error.h"
 #include "ipledge/money.h"
 
 typedef unsigned __int128 ipl__u128;
@@ -24,6 +25,70 @@ typedef unsigned __int128 ipl__u128;
  * on success. */
 int ipl__round_quotient(int64_t *out, int negative, ipl__u128 num,
                         ipl__u128 den, ipl_rounding mode);
+
+/* The second half of ipl__round_quotient(), for callers that divided
+ * on their own: *out = sign × (q rounded by mode), where q is the
+ * truncated quotient and rem < den its remainder. Inline because the
+ * schedule loop calls it once a period. */
+static inline int
+ipl__round_finish(int64_t *out, int negative, ipl__u128 q, ipl__u128 rem,
+                  ipl__u128 den, ipl_rounding mode)
+{
+    if (rem != 0) {
+        /* Compare rem with den − rem rather than doubling rem, which
+         * could overflow when den is above 2^127. */
+        ipl__u128 rest = den - rem;
+        int away = mode == IPL_ROUND_UP
+                   || (mode == IPL_ROUND_HALF_UP && rem >= rest)
+                   || (mode == IPL_ROUND_HALF_EVEN
+                       && (rem > rest || (rem == rest && (q & 1) != 0)));
+
+        if (mode == IPL_ROUND_NEVER)
+            return IPL_EINEXACT;
+        q += (ipl__u128)away;
+    }
+    if (q > IPL__AMOUNT_MAX)
+        return IPL_EOVERFLOW;
+    *out = negative ? -(int64_t)q : (int64_t)q;
+    return IPL_OK;
+}
+
+/* Division by a divisor known in advance, as a multiplication: a
+ * hardware division of 64 bits takes 40 to 90 cycles on the Xeons we
+ * measure on, a multiplication 3 or 4. This is the method of Granlund
+ * and Montgomery ("Division by invariant integers using
+ * multiplication", PLDI 1994, theorem 4.2): with s = ceil(log2 d) and
+ * m = floor(2^(64+s) / d) + 1, which lies in [2^64, 2^65),
+ * floor(n / d) = floor(m × n / 2^(64+s)) for every n < 2^64. */
+typedef struct ipl__divisor {
+    uint64_t d;         /* the divisor, 1 .. 2^63 */
+    uint64_t magic;     /* m − 2^64 */
+    int shift;          /* s */
+} ipl__divisor;
+
+/* Prepares division by d, 1 <= d <= 2^63. */
+void ipl__divisor_init(ipl__divisor *dv, uint64_t d);
+
+/* floor(n / dv->d), exactly, for every n. */
+static inline uint64_t
+ipl__divisor_quotient(uint64_t n, const ipl__divisor *dv)
+{
+    /* m × n / 2^64 = n + magic × n / 2^64; the sum needs 65 bits. */
+    ipl__u128 high = ((ipl__u128)n * dv->magic) >> 64;
+
+    return (uint64_t)((high + n) >> dv->shift);
+}
+
+/* *out = n / dv->d rounded by mode: ipl__round_quotient() of a
+ * non-negative 64-bit numerator without a division instruction. */
+static inline int
+ipl__divisor_round(int64_t *out, uint64_t n, const ipl__divisor *dv,
+                   ipl_rounding mode)
+{
+    uint64_t q = ipl__divisor_quotient(n, dv);
+
+    return ipl__round_finish(out, 0, q, n - q * dv->d, dv->d, mode);
+}
 
 /* Sets *out to sign × mag × 10^exp10 rounded by mode, for any exp10
  * (the value may be far below one unit or far above the range).

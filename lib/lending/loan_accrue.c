@@ -31,6 +31,46 @@ ipl__loan_accrue(int64_t *out, int64_t balance, const ipl__decimal *r, int64_t n
     return ipl__round_quotient(out, 0, n, d, how);
 }
 
+/* *v × 10^n into *v; 0 when that exceeds limit. */
+static int
+loan__scale(uint64_t *v, int n, uint64_t limit)
+{
+    for (; n > 0; n--)
+        if (__builtin_mul_overflow(*v, (uint64_t)10, v))
+            return 0;
+    return *v <= limit;
+}
+
+void
+ipl__loan_accrual_init(ipl__loan_accrual *a, double rate, int64_t den)
+{
+    uint64_t divisor = (uint64_t)den;
+
+    ipl__decimal_from_double(&a->rate, rate);     /* the rate is finite */
+    a->den = den;
+    a->factor = a->rate.digits;
+    /* digits × 10^exp10 × num ÷ den: the power of ten goes up into the
+     * factor or down into the divisor, whichever side it belongs to. */
+    if (a->rate.exp10 >= 0)
+        a->fast = loan__scale(&a->factor, a->rate.exp10, UINT64_MAX);
+    else
+        a->fast = loan__scale(&divisor, -a->rate.exp10, (uint64_t)1 << 63);
+    if (a->fast)
+        ipl__divisor_init(&a->divisor, divisor);
+}
+
+int
+ipl__loan_accrual_interest(int64_t *out, const ipl__loan_accrual *a,
+                           int64_t balance, int64_t num, ipl_rounding how)
+{
+    uint64_t n;
+
+    if (a->fast && !__builtin_mul_overflow((uint64_t)balance, a->factor, &n)
+        && !__builtin_mul_overflow(n, (uint64_t)num, &n))
+        return ipl__divisor_round(out, n, &a->divisor, how);
+    return ipl__loan_accrue(out, balance, &a->rate, num, a->den, how);
+}
+
 int
 ipl__loan_annuity(int64_t *out, int64_t balance, double r, unsigned n,
                   const char *currency, ipl_rounding how, ipl_error *err)

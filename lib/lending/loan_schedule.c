@@ -5,11 +5,15 @@
 
 #include "ipledge/loan.h"
 #include "alloc_internal.h"
+#include "date_internal.h"
+#include "daycount_internal.h"
 #include "error_internal.h"
 #include "rounding_internal.h"
 #include "loan_internal.h"
 
-/* The state carried from one period to the next. */
+/* The state carried from one period to the next. The terms are checked
+ * once, before the first period; the loop then steps through months
+ * and accrues with internal helpers that check nothing again. */
 typedef struct loan__build {
     const ipl_loan_terms *t;
     ipl_rounding how;
@@ -22,23 +26,39 @@ typedef struct loan__build {
     int64_t *plan;         /* IPL_LOAN_PLAN: the parts still to repay */
     ipl_money *scratch;    /* IPL_LOAN_PLAN: room for a proportional split */
     size_t next_prepay;    /* first prepayment not yet made */
-    double decoded;        /* the rate last read as a decimal ... */
-    ipl__decimal decimal;  /* ... and that decimal */
+    int64_t next_month;    /* month index of the next payment date ... */
+    int day;               /* ... its day, clamped to the month's length ... */
+    int month_end;         /* ... or the month's last day (sticky month end) */
+    ipl_loan_row blank;    /* a row of zero amounts in the loan's currency */
+    double accrual_rate;   /* the annual rate accrual is prepared for ... */
+    ipl__loan_accrual accrual;   /* ... and that preparation */
 } loan__build;
 
-/* The k-th payment date, always counted from the anchor (start or the
- * first payment) so that clamped month ends do not drift. */
-static int
-loan__payment_date(ipl_date *out, const loan__build *b, size_t k, ipl_error *err)
+/* Payment dates are the anchor (the first payment, or the start) plus
+ * whole periods, each counted from the anchor's day so that clamped
+ * month ends do not drift: 01-31, 02-29, 03-31. */
+static void
+loan__dates_init(loan__build *b)
 {
     const ipl_loan_terms *t = b->t;
     int given = t->first_payment.year != 0;
     ipl_date anchor = given ? t->first_payment : t->start;
-    int64_t months = (int64_t)(given ? k : k + 1) * b->months;
 
-    if (ipl_date_add_months(out, anchor, months, t->month_rule, NULL) < 0)
+    b->next_month = ipl__date_month_index(anchor) + (given ? 0 : b->months);
+    b->day = anchor.day;
+    b->month_end = t->month_rule == IPL_MONTH_END_STICKY
+                   && anchor.day == ipl__date_month_length(anchor.year, anchor.month);
+}
+
+/* The next payment date, the k-th (from 0). */
+static int
+loan__payment_date(ipl_date *out, loan__build *b, size_t k, ipl_error *err)
+{
+    if (b->next_month > IPL__DATE_LAST_MONTH)
         return ipl__fail(err, IPL_ERANGE, "terms.periods",
                          "payment %zu falls after 9999-12-31", k + 1);
+    *out = ipl__date_in_month(b->next_month, b->day, b->month_end);
+    b->next_month += b->months;
     return IPL_OK;
 }
 
@@ -200,17 +220,6 @@ loan__prepay(loan__build *b, size_t k, ipl_loan_row *r, ipl_error *err)
                             ? IPL_LOAN_LOWER_INSTALMENT : p->recalc, err);
 }
 
-static void
-loan__row_money(ipl_loan_row *r, const char *currency)
-{
-    ipl_money *m[] = { &r->opening, &r->interest, &r->principal, &r->payment,
-                       &r->closing, &r->prepaid };
-    size_t i;
-
-    for (i = 0; i < sizeof m / sizeof m[0]; i++)
-        memcpy(m[i]->currency, currency, 4);
-}
-
 /* Fills row k; sets *done when the loan is repaid. */
 static int
 loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
@@ -218,24 +227,24 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
 {
     const ipl_loan_terms *t = b->t;
     ipl_loan_row *r = &s->rows[k];
-    int64_t num, den, regular = 0;
+    int64_t regular = 0;
     int rc;
 
-    loan__row_money(r, t->principal.currency);
+    *r = b->blank;
     r->start = k == 0 ? t->start : s->rows[k - 1].date;
     if ((rc = loan__payment_date(&r->date, b, k, err)) < 0)
         return rc;
     r->rate = loan__rate(t, r->start);
-    if ((rc = ipl_daycount_fraction(&num, &den, t->daycount, r->start, r->date,
-                                    err)) < 0)
-        return rc;
     r->opening.minor = b->balance;
-    if (k == 0 || loan__differ(r->rate, b->decoded)) {
-        ipl__decimal_from_double(&b->decimal, r->rate);   /* the rate is finite */
-        b->decoded = r->rate;
+    if (k == 0 || loan__differ(r->rate, b->accrual_rate)) {
+        ipl__loan_accrual_init(&b->accrual, r->rate,
+                               ipl__daycount_denominator(t->daycount));
+        b->accrual_rate = r->rate;
     }
-    if (ipl__loan_accrue(&r->interest.minor, b->balance, &b->decimal, num, den,
-                         b->how) < 0)
+    if (ipl__loan_accrual_interest(&r->interest.minor, &b->accrual, b->balance,
+                                   ipl__daycount_numerator(t->daycount, r->start,
+                                                           r->date),
+                                   b->how) < 0)
         return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
                          "the interest of period %zu overflows", k + 1);
     if ((rc = loan__regular(&regular, b, k, r->rate, r->interest.minor, err)) < 0)
@@ -306,10 +315,9 @@ loan__alloc(loan__build *b, ipl_loan_schedule **s, ipl_error *err)
     const ipl_loan_terms *t = b->t;
     size_t i;
 
-    *s = ipl__calloc(1, sizeof **s);
-    if (*s != NULL)
-        (*s)->rows = ipl__calloc(t->periods, sizeof *(*s)->rows);
-    if (*s == NULL || (*s)->rows == NULL)
+    /* periods <= IPL__LOAN_MAX_PERIODS: the size cannot overflow. */
+    *s = ipl__malloc(sizeof **s + t->periods * sizeof (*s)->rows[0]);
+    if (*s == NULL)
         return ipl__fail(err, IPL_ENOMEM, "schedule", "cannot allocate %u rows",
                          t->periods);
     if (t->method != IPL_LOAN_PLAN)
@@ -324,6 +332,24 @@ loan__alloc(loan__build *b, ipl_loan_schedule **s, ipl_error *err)
     return IPL_OK;
 }
 
+/* The build's starting state, from checked terms. */
+static void
+loan__start(loan__build *b, const ipl_loan_terms *terms)
+{
+    ipl_money zero = terms->principal;
+    ipl_loan_row *r = &b->blank;
+
+    b->t = terms;
+    b->months = ipl__loan_period_months(terms->frequency);
+    b->end = terms->periods;
+    b->balance = terms->principal.minor;
+    b->level_stale = 1;
+    loan__dates_init(b);
+    zero.minor = 0;
+    r->opening = r->interest = r->principal = r->payment = r->closing
+        = r->prepaid = zero;
+}
+
 int
 ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
                       ipl_error *err)
@@ -336,16 +362,11 @@ ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
     memset(&b, 0, sizeof b);
     if ((rc = ipl__loan_check_terms(terms, &b.how, err)) < 0)
         return rc;
-    b.t = terms;
-    b.months = ipl__loan_period_months(terms->frequency);
-    b.end = terms->periods;
-    b.balance = terms->principal.minor;
-    b.level_stale = 1;
+    loan__start(&b, terms);
     if ((rc = loan__alloc(&b, &s, err)) == IPL_OK) {
         s->daycount = terms->daycount;
         s->rounding = b.how;
-        s->residual = terms->principal;
-        s->residual.minor = 0;
+        s->residual = b.blank.principal;      /* 0 in the loan's currency */
         rc = loan__run(&b, s, err);
     }
     ipl__free(b.plan);
@@ -361,9 +382,6 @@ ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
 void
 ipl_loan_schedule_free(ipl_loan_schedule *s)
 {
-    if (s == NULL)
-        return;
-    ipl__free(s->rows);
     ipl__free(s);
 }
 
