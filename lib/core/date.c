@@ -18,19 +18,7 @@
 int
 ipl_date_is_leap_year(int year)
 {
-    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-}
-
-int
-ipl__date_month_length(int year, int month)
-{
-    static const int length[12] = {
-        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-    };
-
-    if (month == 2 && ipl_date_is_leap_year(year))
-        return 29;
-    return length[month - 1];
+    return ipl__date_is_leap(year);
 }
 
 int
@@ -39,19 +27,6 @@ ipl_date_days_in_month(int year, int month)
     if (month < 1 || month > 12)
         return IPL_EINVAL;
     return ipl__date_month_length(year, month);
-}
-
-ipl_date
-ipl__date_in_month(int64_t month, int day, int month_end)
-{
-    ipl_date r;
-    int last;
-
-    r.year = (int)(month / 12);
-    r.month = (int)(month % 12) + 1;
-    last = ipl__date_month_length(r.year, r.month);
-    r.day = month_end || day > last ? last : day;
-    return r;
 }
 
 int

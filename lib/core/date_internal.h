@@ -21,14 +21,45 @@ ipl__date_month_index(ipl_date d)
     return (int64_t)d.year * 12 + (d.month - 1);
 }
 
+/* The helpers below are inline: a schedule calls them once a period. */
+
+static inline int
+ipl__date_is_leap(int year)
+{
+    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+}
+
 /* The number of days of month (1..12) of year; nothing is checked. */
-int ipl__date_month_length(int year, int month);
+static inline int
+ipl__date_month_length(int year, int month)
+{
+    static const int length[12] = {
+        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+    };
+
+    return month == 2 && ipl__date_is_leap(year) ? 29 : length[month - 1];
+}
 
 /* The date on `day` (1..31) of the month with index `month` (of a month
  * of years 1..9999), clamped to the month's length; on the month's last
  * day instead when month_end is set. Nothing is checked: a schedule
  * checks its range once and then steps from month to month with it. */
-ipl_date ipl__date_in_month(int64_t month, int day, int month_end);
+static inline ipl_date
+ipl__date_in_month(int64_t month, int day, int month_end)
+{
+    ipl_date r;
+
+    r.year = (int)(month / 12);
+    r.month = (int)(month % 12) + 1;
+    r.day = day;
+    /* Every month has 28 days: only later days need its length. */
+    if (day > 28 || month_end) {
+        int last = ipl__date_month_length(r.year, r.month);
+
+        r.day = month_end || day > last ? last : day;
+    }
+    return r;
+}
 
 /* Records why d is not a valid date in err (which may be NULL), naming
  * the parameter `where`, and returns IPL_EINVAL. Call it only for a

@@ -145,7 +145,7 @@ dc_days_30_360(ipl_date start, ipl_date end, int eurobond)
 static int64_t
 dc_act_act_weight(int year)
 {
-    return ipl_date_is_leap_year(year) ? 365 : 366;
+    return ipl__date_is_leap(year) ? 365 : 366;
 }
 
 /* Actual/Actual (ISDA) numerator for start <= end. */

@@ -70,7 +70,8 @@ ipl__divisor_init(ipl__divisor *dv, uint64_t d)
     int s = d == 1 ? 0 : 64 - __builtin_clzll(d - 1);
 
     dv->d = d;
-    dv->shift = s;
+    dv->shift1 = s < 1 ? s : 1;
+    dv->shift2 = s - dv->shift1;
     /* m − 2^64 = floor(2^64 × (2^s − d) / d) + 1, below 2^64 because
      * d > 2^(s−1). One 128-bit division, paid once per divisor. */
     dv->magic = (uint64_t)((((ipl__u128)(((uint64_t)1 << s) - d)) << 64) / d) + 1;

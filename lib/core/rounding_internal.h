@@ -36,12 +36,14 @@ ipl__round_finish(int64_t *out, int negative, ipl__u128 q, ipl__u128 rem,
 {
     if (rem != 0) {
         /* Compare rem with den − rem rather than doubling rem, which
-         * could overflow when den is above 2^127. */
+         * could overflow when den is above 2^127. Whether the last digit
+         * moves depends on data that no branch predictor can guess, so
+         * the comparisons are combined without branches. */
         ipl__u128 rest = den - rem;
-        int away = mode == IPL_ROUND_UP
-                   || (mode == IPL_ROUND_HALF_UP && rem >= rest)
-                   || (mode == IPL_ROUND_HALF_EVEN
-                       && (rem > rest || (rem == rest && (q & 1) != 0)));
+        int away = (mode == IPL_ROUND_UP)
+                   | ((mode == IPL_ROUND_HALF_UP) & (rem >= rest))
+                   | ((mode == IPL_ROUND_HALF_EVEN)
+                      & ((rem > rest) | ((rem == rest) & (int)(q & 1))));
 
         if (mode == IPL_ROUND_NEVER)
             return IPL_EINEXACT;
@@ -63,7 +65,8 @@ ipl__round_finish(int64_t *out, int negative, ipl__u128 q, ipl__u128 rem,
 typedef struct ipl__divisor {
     uint64_t d;         /* the divisor, 1 .. 2^63 */
     uint64_t magic;     /* m − 2^64 */
-    int shift;          /* s */
+    int shift1;         /* min(s, 1) ... */
+    int shift2;         /* ... and s − shift1: two shifts, each below 64 */
 } ipl__divisor;
 
 /* Prepares division by d, 1 <= d <= 2^63. */
@@ -73,10 +76,11 @@ void ipl__divisor_init(ipl__divisor *dv, uint64_t d);
 static inline uint64_t
 ipl__divisor_quotient(uint64_t n, const ipl__divisor *dv)
 {
-    /* m × n / 2^64 = n + magic × n / 2^64; the sum needs 65 bits. */
-    ipl__u128 high = ((ipl__u128)n * dv->magic) >> 64;
+    /* m × n / 2^64 = n + high with high = magic × n / 2^64 <= n; their
+     * sum needs 65 bits, so halve it first as (n − high) / 2 + high. */
+    uint64_t high = (uint64_t)(((ipl__u128)n * dv->magic) >> 64);
 
-    return (uint64_t)((high + n) >> dv->shift);
+    return (((n - high) >> dv->shift1) + high) >> dv->shift2;
 }
 
 /* *out = n / dv->d rounded by mode: ipl__round_quotient() of a

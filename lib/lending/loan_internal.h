@@ -61,15 +61,31 @@ void ipl__loan_accrual_init(ipl__loan_accrual *a, double rate, int64_t den);
 
 /* *out = balance × rate × num ÷ den rounded by how (a concrete mode),
  * as ipl__loan_accrue() with a's rate and denominator; balance and num
- * are >= 0. Returns IPL_OK or IPL_EOVERFLOW. */
-int ipl__loan_accrual_interest(int64_t *out, const ipl__loan_accrual *a,
-                               int64_t balance, int64_t num, ipl_rounding how);
+ * are >= 0. Returns IPL_OK or IPL_EOVERFLOW. Inline: each period's
+ * interest waits for the balance the period before left, so every
+ * cycle on this path counts. */
+static inline int
+ipl__loan_accrual_interest(int64_t *out, const ipl__loan_accrual *a,
+                           int64_t balance, int64_t num, ipl_rounding how)
+{
+    uint64_t per_unit, n;
+
+    /* factor × num does not wait for the balance; multiplying it first
+     * leaves one multiplication on the path from one period to the
+     * next. */
+    if (a->fast && !__builtin_mul_overflow(a->factor, (uint64_t)num, &per_unit)
+        && !__builtin_mul_overflow((uint64_t)balance, per_unit, &n))
+        return ipl__divisor_round(out, n, &a->divisor, how);
+    return ipl__loan_accrue(out, balance, &a->rate, num, a->den, how);
+}
 
 /* *out = the annuity instalment of balance over n periods at the
- * period rate r (balance ÷ n when r is 0), in minor units of currency
- * rounded by how. Returns IPL_OK or IPL_EOVERFLOW. */
+ * period rate r (balance ÷ n when r is 0), in minor units of a currency
+ * with the given exponent (0..4), rounded by how as
+ * ipl_money_from_double() rounds. Returns IPL_OK, IPL_EOVERFLOW or
+ * (with IPL_ROUND_NEVER) IPL_EINEXACT. */
 int ipl__loan_annuity(int64_t *out, int64_t balance, double r, unsigned n,
-                      const char *currency, ipl_rounding how, ipl_error *err);
+                      int exponent, ipl_rounding how, ipl_error *err);
 
 /* The number of periods a level payment needs to repay balance at the
  * period rate r, rounded up; 0 when the payment does not cover the
