@@ -168,17 +168,18 @@ dc_act_act_isda(ipl_date start, ipl_date end)
 }
 
 int64_t
-ipl__daycount_numerator(ipl_daycount dc, ipl_date start, ipl_date end)
+ipl__daycount_numerator(ipl_daycount dc, const ipl_date *start,
+                        const ipl_date *end)
 {
     switch (dc) {
     case IPL_DC_ACT_360:
     case IPL_DC_ACT_365F:
-        return ipl__date_serial(end) - ipl__date_serial(start);
+        return ipl__date_serial(*end) - ipl__date_serial(*start);
     case IPL_DC_30_360:
     case IPL_DC_30E_360:
-        return dc_days_30_360(start, end, dc == IPL_DC_30E_360);
+        return dc_days_30_360(*start, *end, dc == IPL_DC_30E_360);
     default: /* IPL_DC_ACT_ACT_ISDA, the one convention left */
-        return dc_act_act_isda(start, end);
+        return dc_act_act_isda(*start, *end);
     }
 }
 
@@ -214,9 +215,9 @@ ipl_daycount_fraction(int64_t *num, int64_t *den, ipl_daycount dc,
     /* A reversed period is the forward one negated; the 30/360 rules
      * are not symmetric, so they must see the earlier date first. */
     if (ipl_date_compare(end, start) < 0)
-        *num = -ipl__daycount_numerator(dc, end, start);
+        *num = -ipl__daycount_numerator(dc, &end, &start);
     else
-        *num = ipl__daycount_numerator(dc, start, end);
+        *num = ipl__daycount_numerator(dc, &start, &end);
     *den = ipl__daycount_denominator(dc);
     return IPL_OK;
 }

@@ -60,7 +60,20 @@ ipl__round_quotient(int64_t *out, int negative, ipl__u128 num, ipl__u128 den,
     ipl__u128 q, rem;
 
     ipl__divide(&q, &rem, num, den);
-    return ipl__round_finish(out, negative, q, rem, den, mode);
+    if (rem != 0) {
+        /* Compare rem with den − rem: doubling rem could overflow when
+         * den is above 2^127. */
+        ipl__u128 rest = den - rem;
+
+        if (mode == IPL_ROUND_NEVER)
+            return IPL_EINEXACT;
+        q += (ipl__u128)ipl__round_away((rem > rest) - (rem < rest), (int)(q & 1),
+                                        mode);
+    }
+    if (q > IPL__AMOUNT_MAX)
+        return IPL_EOVERFLOW;
+    *out = negative ? -(int64_t)q : (int64_t)q;
+    return IPL_OK;
 }
 
 void

@@ -26,33 +26,18 @@ typedef unsigned __int128 ipl__u128;
 int ipl__round_quotient(int64_t *out, int negative, ipl__u128 num,
                         ipl__u128 den, ipl_rounding mode);
 
-/* The second half of ipl__round_quotient(), for callers that divided
- * on their own: *out = sign × (q rounded by mode), where q is the
- * truncated quotient and rem < den its remainder. Inline because the
- * schedule loop calls it once a period. */
+/* Whether a truncated quotient moves one unit away from zero under
+ * mode (a concrete mode other than IPL_ROUND_NEVER), given that its
+ * remainder is not 0: half is negative, 0 or positive as the remainder
+ * is below, at or above half the divisor, and odd is the quotient's
+ * last bit. Whether the last digit moves depends on data that no
+ * branch predictor can guess, so the tests combine without branches. */
 static inline int
-ipl__round_finish(int64_t *out, int negative, ipl__u128 q, ipl__u128 rem,
-                  ipl__u128 den, ipl_rounding mode)
+ipl__round_away(int half, int odd, ipl_rounding mode)
 {
-    if (rem != 0) {
-        /* Compare rem with den − rem rather than doubling rem, which
-         * could overflow when den is above 2^127. Whether the last digit
-         * moves depends on data that no branch predictor can guess, so
-         * the comparisons are combined without branches. */
-        ipl__u128 rest = den - rem;
-        int away = (mode == IPL_ROUND_UP)
-                   | ((mode == IPL_ROUND_HALF_UP) & (rem >= rest))
-                   | ((mode == IPL_ROUND_HALF_EVEN)
-                      & ((rem > rest) | ((rem == rest) & (int)(q & 1))));
-
-        if (mode == IPL_ROUND_NEVER)
-            return IPL_EINEXACT;
-        q += (ipl__u128)away;
-    }
-    if (q > IPL__AMOUNT_MAX)
-        return IPL_EOVERFLOW;
-    *out = negative ? -(int64_t)q : (int64_t)q;
-    return IPL_OK;
+    return (mode == IPL_ROUND_UP)
+           | ((mode == IPL_ROUND_HALF_UP) & (half >= 0))
+           | ((mode == IPL_ROUND_HALF_EVEN) & ((half > 0) | ((half == 0) & odd)));
 }
 
 /* Division by a divisor known in advance, as a multiplication: a
@@ -90,8 +75,19 @@ ipl__divisor_round(int64_t *out, uint64_t n, const ipl__divisor *dv,
                    ipl_rounding mode)
 {
     uint64_t q = ipl__divisor_quotient(n, dv);
+    uint64_t rem = n - q * dv->d, rest = dv->d - rem;
 
-    return ipl__round_finish(out, 0, q, n - q * dv->d, dv->d, mode);
+    /* As ipl__round_quotient(), in 64 bits. */
+    if (rem != 0) {
+        if (mode == IPL_ROUND_NEVER)
+            return IPL_EINEXACT;
+        q += (uint64_t)ipl__round_away((rem > rest) - (rem < rest), (int)(q & 1),
+                                       mode);
+    }
+    if (q > (uint64_t)INT64_MAX)
+        return IPL_EOVERFLOW;
+    *out = (int64_t)q;
+    return IPL_OK;
 }
 
 /* Sets *out to sign × mag × 10^exp10 rounded by mode, for any exp10
