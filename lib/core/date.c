@@ -58,24 +58,6 @@ ipl__date_fail_invalid(ipl_error *err, const char *where, ipl_date d)
                      d.month);
 }
 
-int64_t
-ipl__date_serial(ipl_date d)
-{
-    /* Years that start in March end with the leap day, so a day's
-     * position in its year does not depend on whether the year is
-     * leap. Valid dates keep y >= 0, so the divisions truncate as
-     * floors would. */
-    int64_t y = d.year - (d.month <= 2);
-    int64_t era = y / 400;
-    int64_t year_of_era = y - era * 400;
-    int64_t month_from_march = (d.month + 9) % 12;
-    int64_t day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
-    int64_t day_of_era = year_of_era * 365 + year_of_era / 4
-                         - year_of_era / 100 + day_of_year;
-
-    return era * 146097 + day_of_era;
-}
-
 /* The inverse of ipl__date_serial(), for day numbers of valid dates. */
 static ipl_date
 date_from_serial(int64_t serial)

@@ -5,11 +5,6 @@
 
 #include "ipledge/date.h"
 
-/* The day number of a valid date (ipl_date_is_valid() holds), counted
- * from 0000-03-01 of the proleptic Gregorian calendar, so 0001-01-01 is
- * 306. Only differences between day numbers carry meaning outside
- * date.c. */
-int64_t ipl__date_serial(ipl_date d);
 
 /* Months counted as year × 12 + (month − 1): the index of the month a
  * date falls in, and that of the last month a date may fall in. */
@@ -59,6 +54,28 @@ ipl__date_in_month(int64_t month, int day, int month_end)
         r.day = month_end || day > last ? last : day;
     }
     return r;
+}
+
+/* The day number of a valid date (ipl_date_is_valid() holds), counted
+ * from 0000-03-01 of the proleptic Gregorian calendar, so 0001-01-01 is
+ * 306. Only differences between day numbers carry meaning outside
+ * date.c. */
+static inline int64_t
+ipl__date_serial(ipl_date d)
+{
+    /* Years that start in March end with the leap day, so a day's
+     * position in its year does not depend on whether the year is
+     * leap. Valid dates keep y >= 0, so the divisions truncate as
+     * floors would. */
+    int64_t y = d.year - (d.month <= 2);
+    int64_t era = y / 400;
+    int64_t year_of_era = y - era * 400;
+    int64_t month_from_march = (d.month + 9) % 12;
+    int64_t day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
+    int64_t day_of_era = year_of_era * 365 + year_of_era / 4
+                         - year_of_era / 100 + day_of_year;
+
+    return era * 146097 + day_of_era;
 }
 
 /* Records why d is not a valid date in err (which may be NULL), naming

@@ -125,21 +125,6 @@ ipl_daycount_from_name(ipl_daycount *out, const char *name, ipl_error *err)
                      "unknown day-count convention \"%s\"", quoted);
 }
 
-/* 30/360 numerator for start <= end. Bond Basis (4.16(f)) moves an end
- * day of 31 to 30 only when the start day is then 30; Eurobond Basis
- * (4.16(g)) always does. */
-static int64_t
-dc_days_30_360(ipl_date start, ipl_date end, int eurobond)
-{
-    int d1 = start.day == 31 ? 30 : start.day;
-    int d2 = end.day;
-
-    if (d2 == 31 && (eurobond || d1 == 30))
-        d2 = 30;
-    return (int64_t)360 * (end.year - start.year)
-           + 30 * (end.month - start.month) + (d2 - d1);
-}
-
 /* Weight of one day of `year` over IPL_DC_ACT_ACT_DENOMINATOR: 1/366
  * is 365/133590, 1/365 is 366/133590. */
 static int64_t
@@ -148,9 +133,8 @@ dc_act_act_weight(int year)
     return ipl__date_is_leap(year) ? 365 : 366;
 }
 
-/* Actual/Actual (ISDA) numerator for start <= end. */
-static int64_t
-dc_act_act_isda(ipl_date start, ipl_date end)
+int64_t
+ipl__daycount_act_act(ipl_date start, ipl_date end)
 {
     ipl_date after_start = { start.year + 1, 1, 1 };
     ipl_date end_jan1 = { end.year, 1, 1 };
@@ -165,35 +149,6 @@ dc_act_act_isda(ipl_date start, ipl_date end)
            + (int64_t)(end.year - start.year - 1) * IPL_DC_ACT_ACT_DENOMINATOR
            + (ipl__date_serial(end) - ipl__date_serial(end_jan1))
                * dc_act_act_weight(end.year);
-}
-
-int64_t
-ipl__daycount_numerator(ipl_daycount dc, const ipl_date *start,
-                        const ipl_date *end)
-{
-    switch (dc) {
-    case IPL_DC_ACT_360:
-    case IPL_DC_ACT_365F:
-        return ipl__date_serial(*end) - ipl__date_serial(*start);
-    case IPL_DC_30_360:
-    case IPL_DC_30E_360:
-        return dc_days_30_360(*start, *end, dc == IPL_DC_30E_360);
-    default: /* IPL_DC_ACT_ACT_ISDA, the one convention left */
-        return dc_act_act_isda(*start, *end);
-    }
-}
-
-int64_t
-ipl__daycount_denominator(ipl_daycount dc)
-{
-    switch (dc) {
-    case IPL_DC_ACT_365F:
-        return 365;
-    case IPL_DC_ACT_ACT_ISDA:
-        return IPL_DC_ACT_ACT_DENOMINATOR;
-    default:
-        return 360;
-    }
 }
 
 int
@@ -215,9 +170,9 @@ ipl_daycount_fraction(int64_t *num, int64_t *den, ipl_daycount dc,
     /* A reversed period is the forward one negated; the 30/360 rules
      * are not symmetric, so they must see the earlier date first. */
     if (ipl_date_compare(end, start) < 0)
-        *num = -ipl__daycount_numerator(dc, &end, &start);
+        *num = -ipl__daycount_numerator(dc, end, start);
     else
-        *num = ipl__daycount_numerator(dc, &start, &end);
+        *num = ipl__daycount_numerator(dc, start, end);
     *den = ipl__daycount_denominator(dc);
     return IPL_OK;
 }

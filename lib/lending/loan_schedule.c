@@ -262,7 +262,7 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
                                ipl__daycount_denominator(t->daycount));
         b->accrual_rate = rate;
     }
-    num = ipl__daycount_numerator(t->daycount, &start, &date);
+    num = ipl__daycount_numerator(t->daycount, start, date);
     if (ipl__loan_accrual_interest(&interest, &b->accrual, opening, num, b->how) < 0)
         return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
                          "the interest of period %zu overflows", k + 1);
