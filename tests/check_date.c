@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ipledge/date.h"
+#include "date_internal.h"
 #include "harness.h"
 
 static ipl_date
@@ -357,6 +358,38 @@ START_TEST(test_add_months_end_sticky)
 }
 END_TEST
 
+/* The unchecked month stepper of the schedules: hand-checked dates,
+ * then every month of 1890..2110 and every day 1..31 against a month
+ * length worked out here from the Gregorian rule. */
+START_TEST(test_date_in_month)
+{
+    static const int length[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int64_t m;
+    int day;
+
+    ck_assert_date_eq(ipl__date_in_month(2024 * 12 + 1, 31, 0), 2024, 2, 29);
+    ck_assert_date_eq(ipl__date_in_month(2023 * 12 + 1, 30, 0), 2023, 2, 28);
+    ck_assert_date_eq(ipl__date_in_month(2024 * 12 + 3, 15, 1), 2024, 4, 30);
+    ck_assert_date_eq(ipl__date_in_month(1 * 12 + 0, 1, 0), 1, 1, 1);
+    ck_assert_date_eq(ipl__date_in_month(IPL__DATE_LAST_MONTH, 31, 0), 9999, 12, 31);
+    ck_assert_int_eq(ipl__date_month_index(ymd(2024, 3, 9)), 2024 * 12 + 2);
+    for (m = 1890 * 12; m < 2111 * 12; m++) {
+        int y = (int)(m / 12), mo = (int)(m % 12) + 1;
+        int leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+        int last = length[mo - 1] + (mo == 2 && leap);
+
+        for (day = 1; day <= 31; day++) {
+            ipl_date d = ipl__date_in_month(m, day, 0), e = ipl__date_in_month(m, day, 1);
+
+            if (d.year != y || d.month != mo || d.day != (day < last ? day : last)
+                || e.year != y || e.month != mo || e.day != last)
+                ck_abort_msg("month %d-%02d day %d: %d-%02d-%02d, end %d-%02d-%02d",
+                             y, mo, day, d.year, d.month, d.day, e.year, e.month, e.day);
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_add_months_errors)
 {
     static const struct {
@@ -689,6 +722,7 @@ date_suite(void)
     tc = tcase_create("months");
     tcase_add_test(tc, test_add_months_clamp);
     tcase_add_test(tc, test_add_months_end_sticky);
+    tcase_add_test(tc, test_date_in_month);
     tcase_add_test(tc, test_add_months_errors);
     tcase_add_test(tc, test_add_years);
     tcase_add_test(tc, test_add_years_errors);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ipledge/daycount.h"
+#include "daycount_internal.h"
 #include "harness.h"
 
 /* Relative tolerances: hand-worked fractions are num/den rounded once,
@@ -563,6 +564,40 @@ START_TEST(test_vector_row)
 }
 END_TEST
 
+/* The unchecked numerator and denominator the schedules use are the
+ * checked function's (itself tested against the references above) for
+ * every convention, over date pairs in order from a fixed-seed walk. */
+START_TEST(test_unchecked_agrees)
+{
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    int i, dc;
+
+    for (i = 0; i < 20000; i++) {
+        ipl_date a, b, t;
+
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        a.year = 1 + (int)(x % 9999);
+        a.month = 1 + (int)(x >> 20) % 12;
+        a.day = 1 + (int)((x >> 30) % (uint64_t)ipl_date_days_in_month(a.year, a.month));
+        if (ipl_date_add_days(&b, a, (int64_t)((x >> 40) % 800), NULL) != IPL_OK)
+            continue;
+        if (i % 2 && ipl_date_add_months(&t, a, (int64_t)((x >> 50) % 13), 0, NULL) == IPL_OK)
+            b = t;
+        for (dc = IPL_DC_ACT_360; dc <= IPL_DC_ACT_ACT_ISDA; dc++) {
+            int64_t num = 0, den = 0;
+
+            if (ipl_daycount_fraction(&num, &den, (ipl_daycount)dc, a, b, NULL) != IPL_OK
+                || ipl__daycount_numerator((ipl_daycount)dc, a, b) != num
+                || ipl__daycount_denominator((ipl_daycount)dc) != den)
+                ck_abort_msg("%s %d-%02d-%02d to %d-%02d-%02d", ipl_daycount_name((ipl_daycount)dc),
+                             a.year, a.month, a.day, b.year, b.month, b.day);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 daycount_suite(void)
 {
@@ -576,6 +611,7 @@ daycount_suite(void)
                         (int)(sizeof thirty / sizeof thirty[0]));
     tcase_add_test(tc, test_reversed_30_360);
     tcase_add_test(tc, test_fraction_errors);
+    tcase_add_test(tc, test_unchecked_agrees);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("names");

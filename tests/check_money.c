@@ -9,6 +9,7 @@
 
 #include "ipledge/money.h"
 #include "decimal_internal.h"
+#include "rounding_internal.h"
 #include "harness.h"
 
 static ipl_money
@@ -604,6 +605,102 @@ START_TEST(test_decimal_fast_path_agrees)
 }
 END_TEST
 
+/* xorshift64: a fixed seed gives the same cases on every machine. */
+static uint64_t
+divisor_prng(uint64_t *x)
+{
+    *x ^= *x << 13;
+    *x ^= *x >> 7;
+    *x ^= *x << 17;
+    return *x;
+}
+
+/* Division by a prepared divisor gives what the division instruction
+ * gives (the C operators are the reference), and its rounding what
+ * ipl__round_quotient() gives, in every mode: divisors 1, 2, 3, powers
+ * of two and their neighbours up to 2^63, the day-count divisors of
+ * the schedules (360 × 10^k, 365 × 10^k, 133590 × 10^k) and random
+ * ones of every bit length; numerators at 0, around multiples of the
+ * divisor, at 2^64 − 1 and random. */
+START_TEST(test_divisor_matches_division)
+{
+    static const ipl_rounding modes[] = { IPL_ROUND_HALF_EVEN, IPL_ROUND_HALF_UP,
+                                          IPL_ROUND_DOWN, IPL_ROUND_UP,
+                                          IPL_ROUND_NEVER };
+    uint64_t x = 0x2545F4914F6CDD1DULL;
+    int i, j;
+
+    for (i = 0; i < 3000; i++) {
+        uint64_t d, n, base = i % 3 == 0 ? 360 : i % 3 == 1 ? 365 : 133590;
+        ipl__divisor dv;
+
+        switch (i % 5) {
+        case 0:  d = (uint64_t)(i / 5 % 4) + 1; break;
+        case 1:  d = ((uint64_t)1 << (i / 5 % 64))
+                     + (uint64_t)(i / 5 % 3) - 1; break;
+        case 2:  d = base; for (j = i / 15 % 14; j > 0; j--) d *= 10; break;
+        default: d = divisor_prng(&x) >> (divisor_prng(&x) % 64); break;
+        }
+        if (d == 0 || d > (uint64_t)1 << 63)
+            d = (uint64_t)1 << 63;
+        ipl__divisor_init(&dv, d);
+        for (j = 0; j < 40; j++) {
+            uint64_t q;
+            size_t m;
+
+            switch (j % 5) {
+            case 0:  n = (uint64_t)j; break;
+            case 1:  n = d * (divisor_prng(&x) % 1000) + (d / 2) - 1 + (uint64_t)(j % 3); break;
+            case 2:  n = UINT64_MAX - (uint64_t)j; break;
+            case 3:  n = divisor_prng(&x) >> (divisor_prng(&x) % 64); break;
+            default: n = divisor_prng(&x); break;
+            }
+            q = ipl__divisor_quotient(n, &dv);
+            if (q != n / d)
+                ck_abort_msg("%llu / %llu: %llu, not %llu", (unsigned long long)n,
+                             (unsigned long long)d, (unsigned long long)q,
+                             (unsigned long long)(n / d));
+            for (m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+                int64_t got = -1, want = -1;
+                int rc = ipl__divisor_round(&got, n, &dv, modes[m]);
+                int want_rc = ipl__round_quotient(&want, 0, n, d, modes[m]);
+
+                if (rc != want_rc || got != want)
+                    ck_abort_msg("%llu / %llu mode %d: %d %lld, not %d %lld",
+                                 (unsigned long long)n, (unsigned long long)d,
+                                 (int)modes[m], rc, (long long)got, want_rc,
+                                 (long long)want);
+            }
+        }
+    }
+}
+END_TEST
+
+/* Hand-checked rounding of a prepared divisor: 7 / 2 = 3.5 goes to 4
+ * half-even and half-up, 3 down; 5 / 2 = 2.5 goes to 2 half-even;
+ * 2^64 − 1 over 1 does not fit an amount. */
+START_TEST(test_divisor_round_cases)
+{
+    ipl__divisor two, one;
+    int64_t q = 0;
+
+    ipl__divisor_init(&two, 2);
+    ipl__divisor_init(&one, 1);
+    ck_assert_int_eq(ipl__divisor_round(&q, 7, &two, IPL_ROUND_HALF_EVEN), IPL_OK);
+    ck_assert_int_eq(q, 4);
+    ck_assert_int_eq(ipl__divisor_round(&q, 5, &two, IPL_ROUND_HALF_EVEN), IPL_OK);
+    ck_assert_int_eq(q, 2);
+    ck_assert_int_eq(ipl__divisor_round(&q, 5, &two, IPL_ROUND_HALF_UP), IPL_OK);
+    ck_assert_int_eq(q, 3);
+    ck_assert_int_eq(ipl__divisor_round(&q, 7, &two, IPL_ROUND_DOWN), IPL_OK);
+    ck_assert_int_eq(q, 3);
+    ck_assert_int_eq(ipl__divisor_round(&q, 7, &two, IPL_ROUND_NEVER), IPL_EINEXACT);
+    ck_assert_int_eq(ipl__divisor_round(&q, UINT64_MAX, &one, IPL_ROUND_DOWN),
+                     IPL_EOVERFLOW);
+    ck_assert_int_eq(q, 3);     /* untouched by the failures */
+}
+END_TEST
+
 static Suite *
 money_suite(void)
 {
@@ -619,6 +716,8 @@ money_suite(void)
     tcase_add_test(tc, test_from_double);
     tcase_add_test(tc, test_to_double);
     tcase_add_test(tc, test_decimal_fast_path_agrees);
+    tcase_add_test(tc, test_divisor_matches_division);
+    tcase_add_test(tc, test_divisor_round_cases);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("split");

@@ -7,10 +7,9 @@
 #include "date_internal.h"
 #include "error_internal.h"
 
-/* Months counted as year * 12 + (month - 1): the first and last month
- * a date may fall in. */
+/* The index (see ipl__date_month_index()) of the first month a date
+ * may fall in. */
 #define DATE_FIRST_MONTH ((int64_t)1 * 12)
-#define DATE_LAST_MONTH  ((int64_t)9999 * 12 + 11)
 
 /* What a parse failure names in ipl_error::where. The text is one
  * string, not a file: line stays 0 and column locates the fault. */
@@ -19,28 +18,22 @@
 int
 ipl_date_is_leap_year(int year)
 {
-    return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return ipl__date_is_leap(year);
 }
 
 int
 ipl_date_days_in_month(int year, int month)
 {
-    static const int length[12] = {
-        31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-    };
-
     if (month < 1 || month > 12)
         return IPL_EINVAL;
-    if (month == 2 && ipl_date_is_leap_year(year))
-        return 29;
-    return length[month - 1];
+    return ipl__date_month_length(year, month);
 }
 
 int
 ipl_date_is_valid(ipl_date d)
 {
     return d.year >= 1 && d.year <= 9999 && d.month >= 1 && d.month <= 12
-        && d.day >= 1 && d.day <= ipl_date_days_in_month(d.year, d.month);
+        && d.day >= 1 && d.day <= ipl__date_month_length(d.year, d.month);
 }
 
 int
@@ -63,24 +56,6 @@ ipl__date_fail_invalid(ipl_error *err, const char *where, ipl_date d)
                      "day %d out of range 1..%d for %04d-%02d", d.day,
                      ipl_date_days_in_month(d.year, d.month), d.year,
                      d.month);
-}
-
-int64_t
-ipl__date_serial(ipl_date d)
-{
-    /* Years that start in March end with the leap day, so a day's
-     * position in its year does not depend on whether the year is
-     * leap. Valid dates keep y >= 0, so the divisions truncate as
-     * floors would. */
-    int64_t y = d.year - (d.month <= 2);
-    int64_t era = y / 400;
-    int64_t year_of_era = y - era * 400;
-    int64_t month_from_march = (d.month + 9) % 12;
-    int64_t day_of_year = (153 * month_from_march + 2) / 5 + d.day - 1;
-    int64_t day_of_era = year_of_era * 365 + year_of_era / 4
-                         - year_of_era / 100 + day_of_year;
-
-    return era * 146097 + day_of_era;
 }
 
 /* The inverse of ipl__date_serial(), for day numbers of valid dates. */
@@ -354,8 +329,6 @@ date_shift_months(ipl_date *out, ipl_date d, int64_t months,
                   ipl_error *err)
 {
     int64_t index;
-    ipl_date r;
-    int last;
 
     IPL__CHECK_ARG(err, out);
     if (!ipl_date_is_valid(d))
@@ -364,22 +337,16 @@ date_shift_months(ipl_date *out, ipl_date d, int64_t months,
         && rule != IPL_MONTH_END_STICKY)
         return ipl__fail(err, IPL_EINVAL, "rule", "unknown month rule %d",
                          (int)rule);
-    index = (int64_t)d.year * 12 + (d.month - 1);
+    index = ipl__date_month_index(d);
     /* Compare before adding: months may be anywhere in int64_t. */
-    if (months < DATE_FIRST_MONTH - index || months > DATE_LAST_MONTH - index)
+    if (months < DATE_FIRST_MONTH - index || months > IPL__DATE_LAST_MONTH - index)
         return ipl__fail(err, IPL_ERANGE, unit,
                          "%04d-%02d-%02d + %" PRId64 " %s falls outside "
                          "years 1..9999", d.year, d.month, d.day, count,
                          unit);
-    index += months;
-    r.year = (int)(index / 12);
-    r.month = (int)(index % 12) + 1;
-    last = ipl_date_days_in_month(r.year, r.month);
-    r.day = d.day < last ? d.day : last;
-    if (rule == IPL_MONTH_END_STICKY
-        && d.day == ipl_date_days_in_month(d.year, d.month))
-        r.day = last;
-    *out = r;
+    *out = ipl__date_in_month(index + months, d.day,
+                              rule == IPL_MONTH_END_STICKY
+                              && d.day == ipl__date_month_length(d.year, d.month));
     return IPL_OK;
 }
 

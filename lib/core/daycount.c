@@ -2,6 +2,7 @@
  * (include/ipledge/daycount.h). */
 #include "ipledge/daycount.h"
 #include "date_internal.h"
+#include "daycount_internal.h"
 #include "error_internal.h"
 
 /* Accepted spellings, compared ignoring ASCII case and spaces. The
@@ -124,32 +125,16 @@ ipl_daycount_from_name(ipl_daycount *out, const char *name, ipl_error *err)
                      "unknown day-count convention \"%s\"", quoted);
 }
 
-/* 30/360 numerator for start <= end. Bond Basis (4.16(f)) moves an end
- * day of 31 to 30 only when the start day is then 30; Eurobond Basis
- * (4.16(g)) always does. */
-static int64_t
-dc_days_30_360(ipl_date start, ipl_date end, int eurobond)
-{
-    int d1 = start.day == 31 ? 30 : start.day;
-    int d2 = end.day;
-
-    if (d2 == 31 && (eurobond || d1 == 30))
-        d2 = 30;
-    return (int64_t)360 * (end.year - start.year)
-           + 30 * (end.month - start.month) + (d2 - d1);
-}
-
 /* Weight of one day of `year` over IPL_DC_ACT_ACT_DENOMINATOR: 1/366
  * is 365/133590, 1/365 is 366/133590. */
 static int64_t
 dc_act_act_weight(int year)
 {
-    return ipl_date_is_leap_year(year) ? 365 : 366;
+    return ipl__date_is_leap(year) ? 365 : 366;
 }
 
-/* Actual/Actual (ISDA) numerator for start <= end. */
-static int64_t
-dc_act_act_isda(ipl_date start, ipl_date end)
+int64_t
+ipl__daycount_act_act(ipl_date start, ipl_date end)
 {
     ipl_date after_start = { start.year + 1, 1, 1 };
     ipl_date end_jan1 = { end.year, 1, 1 };
@@ -164,32 +149,6 @@ dc_act_act_isda(ipl_date start, ipl_date end)
            + (int64_t)(end.year - start.year - 1) * IPL_DC_ACT_ACT_DENOMINATOR
            + (ipl__date_serial(end) - ipl__date_serial(end_jan1))
                * dc_act_act_weight(end.year);
-}
-
-/* Numerator and denominator for start <= end; dc is known. */
-static void
-dc_forward(int64_t *num, int64_t *den, ipl_daycount dc, ipl_date start,
-           ipl_date end)
-{
-    switch (dc) {
-    case IPL_DC_ACT_360:
-        *num = ipl__date_serial(end) - ipl__date_serial(start);
-        *den = 360;
-        break;
-    case IPL_DC_ACT_365F:
-        *num = ipl__date_serial(end) - ipl__date_serial(start);
-        *den = 365;
-        break;
-    case IPL_DC_30_360:
-    case IPL_DC_30E_360:
-        *num = dc_days_30_360(start, end, dc == IPL_DC_30E_360);
-        *den = 360;
-        break;
-    default: /* IPL_DC_ACT_ACT_ISDA, the one convention left */
-        *num = dc_act_act_isda(start, end);
-        *den = IPL_DC_ACT_ACT_DENOMINATOR;
-        break;
-    }
 }
 
 int
@@ -210,12 +169,11 @@ ipl_daycount_fraction(int64_t *num, int64_t *den, ipl_daycount dc,
         return ipl__date_fail_invalid(err, "end", end);
     /* A reversed period is the forward one negated; the 30/360 rules
      * are not symmetric, so they must see the earlier date first. */
-    if (ipl_date_compare(end, start) < 0) {
-        dc_forward(num, den, dc, end, start);
-        *num = -*num;
-    } else {
-        dc_forward(num, den, dc, start, end);
-    }
+    if (ipl_date_compare(end, start) < 0)
+        *num = -ipl__daycount_numerator(dc, end, start);
+    else
+        *num = ipl__daycount_numerator(dc, start, end);
+    *den = ipl__daycount_denominator(dc);
     return IPL_OK;
 }
 

@@ -37,27 +37,6 @@ ipl__magnitude(int64_t v)
     return v < 0 ? (ipl__u128)(-(v + 1)) + 1 : (ipl__u128)v;
 }
 
-/* Whether a quotient with remainder rem over den (0 < rem < den) moves
- * away from zero, given the truncated quotient q. */
-static int
-ipl__round_away(ipl__u128 q, ipl__u128 rem, ipl__u128 den, ipl_rounding mode)
-{
-    /* rem < den <= 2^127 would make 2 × rem overflow only if den were
-     * above 2^127; compare with den − rem instead of doubling. */
-    ipl__u128 rest = den - rem;
-
-    switch (mode) {
-    case IPL_ROUND_HALF_UP:
-        return rem >= rest;
-    case IPL_ROUND_HALF_EVEN:
-        return rem > rest || (rem == rest && (q & 1) != 0);
-    case IPL_ROUND_UP:
-        return 1;
-    default:
-        return 0;
-    }
-}
-
 /* num / den and its remainder; 64-bit division when both fit, which
  * is most of the time and several times faster than 128-bit division. */
 static void
@@ -81,17 +60,34 @@ ipl__round_quotient(int64_t *out, int negative, ipl__u128 num, ipl__u128 den,
     ipl__u128 q, rem;
 
     ipl__divide(&q, &rem, num, den);
-
     if (rem != 0) {
+        /* Compare rem with den − rem: doubling rem could overflow when
+         * den is above 2^127. */
+        ipl__u128 rest = den - rem;
+
         if (mode == IPL_ROUND_NEVER)
             return IPL_EINEXACT;
-        if (ipl__round_away(q, rem, den, mode))
-            q++;
+        q += (ipl__u128)ipl__round_away((rem > rest) - (rem < rest), (int)(q & 1),
+                                        mode);
     }
     if (q > IPL__AMOUNT_MAX)
         return IPL_EOVERFLOW;
     *out = negative ? -(int64_t)q : (int64_t)q;
     return IPL_OK;
+}
+
+void
+ipl__divisor_init(ipl__divisor *dv, uint64_t d)
+{
+    /* s = ceil(log2 d): the bit length of d − 1. */
+    int s = d == 1 ? 0 : 64 - __builtin_clzll(d - 1);
+
+    dv->d = d;
+    dv->shift1 = s < 1 ? s : 1;
+    dv->shift2 = s - dv->shift1;
+    /* m − 2^64 = floor(2^64 × (2^s − d) / d) + 1, below 2^64 because
+     * d > 2^(s−1). One 128-bit division, paid once per divisor. */
+    dv->magic = (uint64_t)((((ipl__u128)(((uint64_t)1 << s) - d)) << 64) / d) + 1;
 }
 
 int

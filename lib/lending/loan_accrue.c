@@ -31,23 +31,68 @@ ipl__loan_accrue(int64_t *out, int64_t balance, const ipl__decimal *r, int64_t n
     return ipl__round_quotient(out, 0, n, d, how);
 }
 
+/* *v × 10^n into *v; 0 when that exceeds limit. */
+static int
+loan__scale(uint64_t *v, int n, uint64_t limit)
+{
+    for (; n > 0; n--)
+        if (__builtin_mul_overflow(*v, (uint64_t)10, v))
+            return 0;
+    return *v <= limit;
+}
+
+void
+ipl__loan_accrual_init(ipl__loan_accrual *a, double rate, int64_t den)
+{
+    uint64_t divisor = (uint64_t)den;
+
+    ipl__decimal_from_double(&a->rate, rate);     /* the rate is finite */
+    a->den = den;
+    a->factor = a->rate.digits;
+    /* digits × 10^exp10 × num ÷ den: the power of ten goes up into the
+     * factor or down into the divisor, whichever side it belongs to. */
+    if (a->rate.exp10 >= 0)
+        a->fast = loan__scale(&a->factor, a->rate.exp10, UINT64_MAX);
+    else
+        a->fast = loan__scale(&divisor, -a->rate.exp10, (uint64_t)1 << 63);
+    if (a->fast)
+        ipl__divisor_init(&a->divisor, divisor);
+}
+
+/* ipl_money_from_double() for a currency of the given exponent, with
+ * its failures, without looking the currency up again. */
+static int
+loan__to_minor(int64_t *out, double value, int exponent, ipl_rounding how,
+               ipl_error *err)
+{
+    ipl__decimal v;
+    int rc;
+
+    if (ipl__decimal_from_double(&v, value) < 0)
+        return ipl__fail(err, IPL_EINVAL, "value", "must be a finite number");
+    rc = ipl__round_scaled(out, v.negative, v.digits, v.exp10 + exponent, how);
+    if (rc == IPL_EOVERFLOW)
+        return ipl__fail(err, rc, "value",
+                         "result is outside ±(2^63 − 1) minor units");
+    if (rc == IPL_EINEXACT)
+        return ipl__fail(err, rc, "value",
+                         "result is not a whole number of minor units and rounding is IPL_ROUND_NEVER");
+    return rc;
+}
+
 int
 ipl__loan_annuity(int64_t *out, int64_t balance, double r, unsigned n,
-                  const char *currency, ipl_rounding how, ipl_error *err)
+                  int exponent, ipl_rounding how, ipl_error *err)
 {
-    double level, scale = pow(10.0, ipl_currency_exponent(currency));
-    ipl_money m;
-    int rc;
+    static const double scale[] = { 1.0, 10.0, 100.0, 1000.0, 10000.0 };
+    double level;
 
     /* PMT: the level payment whose present value at r is the balance. */
     if (!(r > 0.0))
         level = (double)balance / n;
     else
         level = (double)balance * r / -expm1(-(double)n * log1p(r));
-    if ((rc = ipl_money_from_double(&m, level / scale, currency, how, err)) < 0)
-        return rc;
-    *out = m.minor;
-    return IPL_OK;
+    return loan__to_minor(out, level / scale[exponent], exponent, how, err);
 }
 
 unsigned
@@ -99,7 +144,8 @@ ipl_loan_instalment(ipl_money *out, const ipl_money *principal,
     if ((mode = ipl__money_rounding(rounding, err)) < 0)
         return mode;
     if ((rc = ipl__loan_annuity(&level, principal->minor, annual_rate * months / 12.0,
-                                n, principal->currency, (ipl_rounding)mode, err)) < 0)
+                                n, ipl_currency_exponent(principal->currency),
+                                (ipl_rounding)mode, err)) < 0)
         return rc;
     out->minor = level;
     memcpy(out->currency, principal->currency, 4);

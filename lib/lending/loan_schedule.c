@@ -3,17 +3,23 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ipledge/currency.h"
 #include "ipledge/loan.h"
 #include "alloc_internal.h"
+#include "date_internal.h"
+#include "daycount_internal.h"
 #include "error_internal.h"
 #include "rounding_internal.h"
 #include "loan_internal.h"
 
-/* The state carried from one period to the next. */
+/* The state carried from one period to the next. The terms are checked
+ * once, before the first period; the loop then steps through months
+ * and accrues with internal helpers that check nothing again. */
 typedef struct loan__build {
     const ipl_loan_terms *t;
     ipl_rounding how;
     int months;            /* months in a regular period */
+    int exponent;          /* the currency's minor-unit exponent */
     size_t end;            /* periods planned; a shortening prepayment lowers it */
     int64_t balance;       /* outstanding principal before the current period */
     int64_t level;         /* annuity instalment or equal principal part */
@@ -22,23 +28,38 @@ typedef struct loan__build {
     int64_t *plan;         /* IPL_LOAN_PLAN: the parts still to repay */
     ipl_money *scratch;    /* IPL_LOAN_PLAN: room for a proportional split */
     size_t next_prepay;    /* first prepayment not yet made */
-    double decoded;        /* the rate last read as a decimal ... */
-    ipl__decimal decimal;  /* ... and that decimal */
+    int64_t next_month;    /* month index of the next payment date ... */
+    int day;               /* ... its day, clamped to the month's length ... */
+    int month_end;         /* ... or the month's last day (sticky month end) */
+    double accrual_rate;   /* the annual rate accrual is prepared for ... */
+    ipl__loan_accrual accrual;   /* ... and that preparation */
 } loan__build;
 
-/* The k-th payment date, always counted from the anchor (start or the
- * first payment) so that clamped month ends do not drift. */
-static int
-loan__payment_date(ipl_date *out, const loan__build *b, size_t k, ipl_error *err)
+/* Payment dates are the anchor (the first payment, or the start) plus
+ * whole periods, each counted from the anchor's day so that clamped
+ * month ends do not drift: 01-31, 02-29, 03-31. */
+static void
+loan__dates_init(loan__build *b)
 {
     const ipl_loan_terms *t = b->t;
     int given = t->first_payment.year != 0;
     ipl_date anchor = given ? t->first_payment : t->start;
-    int64_t months = (int64_t)(given ? k : k + 1) * b->months;
 
-    if (ipl_date_add_months(out, anchor, months, t->month_rule, NULL) < 0)
+    b->next_month = ipl__date_month_index(anchor) + (given ? 0 : b->months);
+    b->day = anchor.day;
+    b->month_end = t->month_rule == IPL_MONTH_END_STICKY
+                   && anchor.day == ipl__date_month_length(anchor.year, anchor.month);
+}
+
+/* The next payment date, the k-th (from 0). */
+static int
+loan__payment_date(ipl_date *out, loan__build *b, size_t k, ipl_error *err)
+{
+    if (b->next_month > IPL__DATE_LAST_MONTH)
         return ipl__fail(err, IPL_ERANGE, "terms.periods",
                          "payment %zu falls after 9999-12-31", k + 1);
+    *out = ipl__date_in_month(b->next_month, b->day, b->month_end);
+    b->next_month += b->months;
     return IPL_OK;
 }
 
@@ -76,8 +97,7 @@ loan__regular(int64_t *out, loan__build *b, size_t k, double rate,
     case IPL_LOAN_ANNUITY:
         if (b->level_stale || loan__differ(rate, b->level_rate)) {
             rc = ipl__loan_annuity(&b->level, b->balance, rate * b->months / 12.0,
-                                   (unsigned)(b->end - k), b->t->principal.currency,
-                                   b->how, err);
+                                   (unsigned)(b->end - k), b->exponent, b->how, err);
             if (rc < 0)
                 return rc;
             b->level_rate = rate;
@@ -167,10 +187,21 @@ loan__recalc(loan__build *b, size_t k, int64_t amount, ipl_loan_recalc how,
     return IPL_OK;
 }
 
-/* Makes the prepayment due on row r's date, if any, out of the balance
- * left after the row's regular principal. */
+/* Writes "terms.prepayments[i]", naming the next prepayment, into
+ * where and returns it. */
+static const char *
+loan__prepay_where(char *where, size_t size, const loan__build *b)
+{
+    snprintf(where, size, "terms.prepayments[%zu]", b->next_prepay);
+    return where;
+}
+
+/* Makes the prepayment due on the date of period k, if any, out of the
+ * balance left after the period's regular principal, adding it to
+ * *principal and *prepaid. */
 static int
-loan__prepay(loan__build *b, size_t k, ipl_loan_row *r, ipl_error *err)
+loan__prepay(loan__build *b, size_t k, ipl_date date, int64_t *principal,
+             int64_t *prepaid, ipl_error *err)
 {
     const ipl_loan_terms *t = b->t;
     const ipl_loan_prepayment *p;
@@ -179,18 +210,17 @@ loan__prepay(loan__build *b, size_t k, ipl_loan_row *r, ipl_error *err)
     if (b->next_prepay >= t->n_prepayments)
         return IPL_OK;
     p = &t->prepayments[b->next_prepay];
-    snprintf(where, sizeof where, "terms.prepayments[%zu]", b->next_prepay);
-    if (ipl_date_compare(p->date, r->date) < 0)
-        return ipl__fail(err, IPL_EINVAL, where,
+    if (ipl_date_compare(p->date, date) < 0)
+        return ipl__fail(err, IPL_EINVAL, loan__prepay_where(where, sizeof where, b),
                          "date is not a payment date of the schedule");
-    if (ipl_date_compare(p->date, r->date) > 0)
+    if (ipl_date_compare(p->date, date) > 0)
         return IPL_OK;
     if (p->amount.minor > b->balance)
-        return ipl__fail(err, IPL_EINVAL, where,
+        return ipl__fail(err, IPL_EINVAL, loan__prepay_where(where, sizeof where, b),
                          "amount %lld exceeds the balance %lld left after payment %zu",
                          (long long)p->amount.minor, (long long)b->balance, k + 1);
-    r->prepaid.minor = p->amount.minor;
-    r->principal.minor += p->amount.minor;
+    *prepaid = p->amount.minor;
+    *principal += p->amount.minor;
     b->balance -= p->amount.minor;
     b->next_prepay++;
     if (b->balance == 0)
@@ -201,58 +231,62 @@ loan__prepay(loan__build *b, size_t k, ipl_loan_row *r, ipl_error *err)
 }
 
 static void
-loan__row_money(ipl_loan_row *r, const char *currency)
+loan__put(ipl_money *m, int64_t minor, const char *currency)
 {
-    ipl_money *m[] = { &r->opening, &r->interest, &r->principal, &r->payment,
-                       &r->closing, &r->prepaid };
-    size_t i;
-
-    for (i = 0; i < sizeof m / sizeof m[0]; i++)
-        memcpy(m[i]->currency, currency, 4);
+    m->minor = minor;
+    memcpy(m->currency, currency, 4);
 }
 
-/* Fills row k; sets *done when the loan is repaid. */
+/* Fills row k; sets *done when the loan is repaid. The amounts are
+ * worked out in locals and the row is written last: a store into the
+ * row might alias the build's balance (both are int64_t), and the next
+ * step would then wait for the balance to come back from memory. */
 static int
 loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
              ipl_error *err)
 {
     const ipl_loan_terms *t = b->t;
+    const char *currency = t->principal.currency;
     ipl_loan_row *r = &s->rows[k];
-    int64_t num, den, regular = 0;
+    ipl_date start = k == 0 ? t->start : r[-1].date, date;
+    int64_t opening = b->balance, interest, regular = 0, principal, prepaid = 0;
+    int64_t payment, num;
+    double rate;
     int rc;
 
-    loan__row_money(r, t->principal.currency);
-    r->start = k == 0 ? t->start : s->rows[k - 1].date;
-    if ((rc = loan__payment_date(&r->date, b, k, err)) < 0)
+    if ((rc = loan__payment_date(&date, b, k, err)) < 0)
         return rc;
-    r->rate = loan__rate(t, r->start);
-    if ((rc = ipl_daycount_fraction(&num, &den, t->daycount, r->start, r->date,
-                                    err)) < 0)
-        return rc;
-    r->opening.minor = b->balance;
-    if (k == 0 || loan__differ(r->rate, b->decoded)) {
-        ipl__decimal_from_double(&b->decimal, r->rate);   /* the rate is finite */
-        b->decoded = r->rate;
+    rate = loan__rate(t, start);
+    if (k == 0 || loan__differ(rate, b->accrual_rate)) {
+        ipl__loan_accrual_init(&b->accrual, rate,
+                               ipl__daycount_denominator(t->daycount));
+        b->accrual_rate = rate;
     }
-    if (ipl__loan_accrue(&r->interest.minor, b->balance, &b->decimal, num, den,
-                         b->how) < 0)
+    num = ipl__daycount_numerator(t->daycount, start, date);
+    if (ipl__loan_accrual_interest(&interest, &b->accrual, opening, num, b->how) < 0)
         return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
                          "the interest of period %zu overflows", k + 1);
-    if ((rc = loan__regular(&regular, b, k, r->rate, r->interest.minor, err)) < 0)
+    if ((rc = loan__regular(&regular, b, k, rate, interest, err)) < 0)
         return rc;
-    r->principal.minor = k + 1 == b->end || regular > b->balance ? b->balance
-                                                                  : regular;
+    principal = k + 1 == b->end || regular > opening ? opening : regular;
     if (k + 1 == b->end)
-        s->residual.minor = b->balance - regular;
-    b->balance -= r->principal.minor;
-    if ((rc = loan__prepay(b, k, r, err)) < 0)
+        s->residual.minor = opening - regular;
+    b->balance = opening - principal;
+    if ((rc = loan__prepay(b, k, date, &principal, &prepaid, err)) < 0)
         return rc;
-    if (__builtin_add_overflow(r->interest.minor, r->principal.minor,
-                               &r->payment.minor))
+    if (__builtin_add_overflow(interest, principal, &payment))
         return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
                          "the payment of period %zu overflows", k + 1);
-    r->closing.minor = b->balance;
-    *done = b->balance == 0;
+    *done = opening == principal;
+    r->start = start;
+    r->date = date;
+    r->rate = rate;
+    loan__put(&r->opening, opening, currency);
+    loan__put(&r->interest, interest, currency);
+    loan__put(&r->principal, principal, currency);
+    loan__put(&r->payment, payment, currency);
+    loan__put(&r->closing, opening - principal, currency);
+    loan__put(&r->prepaid, prepaid, currency);
     return IPL_OK;
 }
 
@@ -293,8 +327,7 @@ loan__run(loan__build *b, ipl_loan_schedule *s, ipl_error *err)
     if (b->next_prepay < b->t->n_prepayments) {
         char where[48];
 
-        snprintf(where, sizeof where, "terms.prepayments[%zu]", b->next_prepay);
-        return ipl__fail(err, IPL_EINVAL, where,
+        return ipl__fail(err, IPL_EINVAL, loan__prepay_where(where, sizeof where, b),
                          "date is not a payment date of the schedule");
     }
     return loan__totals(s, err);
@@ -306,10 +339,9 @@ loan__alloc(loan__build *b, ipl_loan_schedule **s, ipl_error *err)
     const ipl_loan_terms *t = b->t;
     size_t i;
 
-    *s = ipl__calloc(1, sizeof **s);
-    if (*s != NULL)
-        (*s)->rows = ipl__calloc(t->periods, sizeof *(*s)->rows);
-    if (*s == NULL || (*s)->rows == NULL)
+    /* periods <= IPL__LOAN_MAX_PERIODS: the size cannot overflow. */
+    *s = ipl__malloc(sizeof **s + t->periods * sizeof (*s)->rows[0]);
+    if (*s == NULL)
         return ipl__fail(err, IPL_ENOMEM, "schedule", "cannot allocate %u rows",
                          t->periods);
     if (t->method != IPL_LOAN_PLAN)
@@ -324,6 +356,19 @@ loan__alloc(loan__build *b, ipl_loan_schedule **s, ipl_error *err)
     return IPL_OK;
 }
 
+/* The build's starting state, from checked terms. */
+static void
+loan__start(loan__build *b, const ipl_loan_terms *terms)
+{
+    b->t = terms;
+    b->months = ipl__loan_period_months(terms->frequency);
+    b->exponent = ipl_currency_exponent(terms->principal.currency);
+    b->end = terms->periods;
+    b->balance = terms->principal.minor;
+    b->level_stale = 1;
+    loan__dates_init(b);
+}
+
 int
 ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
                       ipl_error *err)
@@ -336,11 +381,7 @@ ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
     memset(&b, 0, sizeof b);
     if ((rc = ipl__loan_check_terms(terms, &b.how, err)) < 0)
         return rc;
-    b.t = terms;
-    b.months = ipl__loan_period_months(terms->frequency);
-    b.end = terms->periods;
-    b.balance = terms->principal.minor;
-    b.level_stale = 1;
+    loan__start(&b, terms);
     if ((rc = loan__alloc(&b, &s, err)) == IPL_OK) {
         s->daycount = terms->daycount;
         s->rounding = b.how;
@@ -361,9 +402,6 @@ ipl_loan_schedule_new(ipl_loan_schedule **out, const ipl_loan_terms *terms,
 void
 ipl_loan_schedule_free(ipl_loan_schedule *s)
 {
-    if (s == NULL)
-        return;
-    ipl__free(s->rows);
     ipl__free(s);
 }
 
