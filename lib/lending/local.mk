@@ -13,9 +13,6 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/lending/loan_schedule.c \
 	lib/lending/loan_terms.c \
 	lib/lending/subsidy.c
-# The schedules' unchecked day counts; the header belongs with lib/core's
-# in Makefile.am.
-lib_libipledge_internal_la_SOURCES += lib/core/daycount_internal.h
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/lending
 ipledgeinclude_HEADERS += include/ipledge/compensation.h include/ipledge/loan.h \
 	include/ipledge/subsidy.h
