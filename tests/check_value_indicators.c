@@ -2,9 +2,13 @@
  * hand beside each case. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ipledge/indicators.h"
+#include "ipledge/init.h"
+#include "ipledge/parse.h"
 #include "harness.h"
 
 /* legal 0.5 (status 0.6, scope 0.4), technical 0.3, economic 0.2. */
@@ -166,6 +170,52 @@ START_TEST(test_allocation_failure)
 }
 END_TEST
 
+/* CN113783949A (CNIPA, invention filed 2021-08-26, expiring
+ * 2041-08-26): on 2024-01-01, 6,447 days remain of 20 × 365.25; 10
+ * claims; one applicant and no owner listed; IPC subclasses H04L, G06Q
+ * and G06F; no family. Counts from tests/vectors/records/expected.tsv. */
+START_TEST(test_facts_from_a_record)
+{
+    const char *dir = getenv("IPL_SHARED_DATA");
+    char path[1024];
+    ipl_indicator_fact facts[IPL_INDICATOR_FACTS_MAX];
+    ipl_date on = { 2024, 1, 1 };
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+    double independent;
+    int n;
+
+    ck_assert_msg(dir != NULL, "IPL_SHARED_DATA is not set");
+    snprintf(path, sizeof path, "%s/records/cnipa/CN113783949A-new-sipo-business.xml",
+             dir);
+    ck_assert_int_eq(ipl_parse_reader_new_file(&rd, path, NULL, &err), IPL_OK);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+    independent = (double)ipl_record_independent_claims_count(rec);
+
+    n = ipl_indicators_from_record(facts, IPL_INDICATOR_FACTS_MAX, rec, on, &err);
+    ck_assert_int_eq(n, 4);
+    ck_assert_str_eq(facts[0].id, "legal.remaining_life");
+    ck_assert_double_eq_tol(facts[0].score, 6447 / (20 * 365.25), 1e-12);
+    ck_assert_str_eq(facts[1].id, "legal.scope");
+    ck_assert_double_eq_tol(facts[1].score,
+                            0.5 * 10 / 20 + 0.5 * (independent < 3 ? independent / 3 : 1),
+                            1e-12);
+    ck_assert_str_eq(facts[2].id, "legal.ownership");
+    ck_assert_double_eq_tol(facts[2].score, 1.0, 1e-12);
+    ck_assert_str_eq(facts[3].id, "technical.field");
+    ck_assert_double_eq_tol(facts[3].score, 0.75, 1e-12);
+    ck_assert(facts[0].basis[0] != '\0');
+
+    ck_assert_int_eq(ipl_indicators_from_record(facts, 2, rec, on, &err), IPL_ERANGE);
+    ck_assert_str_eq(err.where, "cap");
+    on.month = 13;
+    ck_assert_int_eq(ipl_indicators_from_record(facts, 5, rec, on, &err), IPL_EINVAL);
+    ipl_record_free(rec);
+    ipl_parse_reader_free(rd);
+}
+END_TEST
+
 static Suite *
 indicators_suite(void)
 {
@@ -177,6 +227,7 @@ indicators_suite(void)
     tcase_add_test(tc, test_bad_trees);
     tcase_add_test(tc, test_bad_scores);
     tcase_add_test(tc, test_allocation_failure);
+    tcase_add_test(tc, test_facts_from_a_record);
     suite_add_tcase(s, tc);
     return s;
 }
@@ -184,6 +235,11 @@ indicators_suite(void)
 int
 main(void)
 {
+    int rc;
+
     iplt_oom_install();
-    return iplt_run(indicators_suite());
+    ipl_init();
+    rc = iplt_run(indicators_suite());
+    ipl_shutdown();
+    return rc;
 }

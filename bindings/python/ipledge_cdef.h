@@ -13,6 +13,7 @@
 #define IPL_IDENT_TEXT_SIZE 32
 #define IPL_IDENT_KIND_SIZE 4
 #define IPL_IDENT_INPUT_MAX 128
+#define IPL_INDICATOR_FACTS_MAX 5
 #define IPL_LOAN_TERMS_VERSION 1
 #define IPL_MONEY_FORMAT_GROUP 0x1
 #define IPL_MONEY_FORMAT_CODE  0x2
@@ -1167,6 +1168,14 @@ int ipl_indicators_score(double *total, double *scores,
                                      const ipl_indicators *set, const char *const *ids,
                                      const double *leaf_scores, size_t n, ipl_error *err)
     ;
+typedef struct ipl_indicator_fact {
+    const char *id;
+    double score;
+    const char *basis;
+} ipl_indicator_fact;
+int ipl_indicators_from_record(ipl_indicator_fact *out, size_t cap,
+                                           const ipl_record *r, ipl_date on,
+                                           ipl_error *err) ;
 typedef struct ipl_case ipl_case;
 typedef struct ipl_case_right {
     const char *number;

@@ -20,7 +20,9 @@
 #define IPL_INDICATORS_H
 
 #include "ipledge/common.h"
+#include "ipledge/date.h"
 #include "ipledge/error.h"
+#include "ipledge/record.h"
 
 IPL_BEGIN_DECL
 
@@ -103,6 +105,45 @@ IPL_EXTERN(int) ipl_indicators_score(double *total, double *scores,
                                      const ipl_indicators *set, const char *const *ids,
                                      const double *leaf_scores, size_t n, ipl_error *err)
     IPL_WARN_UNUSED;
+
+/** A leaf score taken from an office record, and what it rests on. */
+typedef struct ipl_indicator_fact {
+    const char *id;     /**< leaf id of the default tree; borrowed static text */
+    double      score;  /**< in [0, 1] */
+    const char *basis;  /**< how the score was derived; borrowed static text */
+} ipl_indicator_fact;
+
+/** The most facts ipl_indicators_from_record() writes. */
+#define IPL_INDICATOR_FACTS_MAX 5
+
+/**
+ * Scores, from an office record alone, the leaves of the default tree
+ * that a record speaks to. Each score is a plain proportion, saturating
+ * at a stated count; the rules are ipledge's, not the standard's (whose
+ * scoring is not confirmed), and each fact names its basis:
+ * - "legal.remaining_life": remaining legal life on @p on ÷ the
+ *   statutory term of the kind (invention and plant 20 years, utility
+ *   model 10, design 15); a trademark in force scores 1 (renewable);
+ * - "legal.scope": patents: ½ × min(1, claims ÷ 20) + ½ × min(1,
+ *   independent claims ÷ 3); trademarks: min(1, Nice classes ÷ 5);
+ * - "legal.ownership": one owner (or, when no owner is listed, one
+ *   applicant) 1, two 0.75, more 0.5: co-ownership hinders disposal;
+ * - "technical.field": min(1, distinct IPC subclasses ÷ 4);
+ * - "economic.market": min(1, family members ÷ 10).
+ * A leaf the record says nothing about (no claims, no family …) is left
+ * out; the appraiser scores the remaining leaves.
+ *
+ * @param[out] out  receives the facts, in the order above.
+ * @param cap       capacity of @p out; #IPL_INDICATOR_FACTS_MAX suffices.
+ * @param r         the record.
+ * @param on        the day of the valuation, for the remaining life.
+ * @param[out] err  optional; filled on failure.
+ * @return the number of facts written (0 .. @p cap), or #IPL_EINVAL
+ *         (NULL, invalid @p on) or #IPL_ERANGE (@p cap too small).
+ */
+IPL_EXTERN(int) ipl_indicators_from_record(ipl_indicator_fact *out, size_t cap,
+                                           const ipl_record *r, ipl_date on,
+                                           ipl_error *err) IPL_WARN_UNUSED;
 
 IPL_END_DECL
 

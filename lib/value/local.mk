@@ -9,6 +9,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/income_check.c \
 	lib/value/income_eval.c \
 	lib/value/indicators.c \
+	lib/value/indicators_record.c \
 	lib/value/init.c \
 	lib/value/kernel.c \
 	lib/value/market.c \

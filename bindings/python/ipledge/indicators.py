@@ -2,10 +2,12 @@
 indicators (the shape of GB/T 42748-2023) aggregating leaf scores in
 [0, 1] into a score per indicator and a total."""
 
+import datetime
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from ._lowlevel import call, cstr, ffi, lib, new_object, opt_string, string
+from ._lowlevel import (call, cstr, ffi, from_date, lib, new_object, opt_string,
+                        string)
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,23 @@ class Tree:
         total, scores = ffi.new("double *"), ffi.new("double[]", max(n, 1))
         call(lib.ipl_indicators_score, total, scores, self._t, ids, vals, len(leaves))
         return total[0], {ind.id: scores[i] for i, ind in enumerate(self.indicators)}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A leaf score taken from an office record, and what it rests on."""
+
+    id: str
+    score: float
+    basis: str
+
+
+def from_record(record, on: datetime.date) -> List[Fact]:
+    """The leaves of the default tree that an office record speaks to
+    (remaining life, scope, ownership, technical field, market), scored
+    by the rules of ``ipl_indicators_from_record``."""
+    facts = ffi.new("ipl_indicator_fact[]", lib.IPL_INDICATOR_FACTS_MAX)
+    n = call(lib.ipl_indicators_from_record, facts, lib.IPL_INDICATOR_FACTS_MAX,
+             record._r, from_date(on))
+    return [Fact(string(facts[i].id), facts[i].score, string(facts[i].basis))
+            for i in range(n)]

@@ -2,6 +2,7 @@
 expected.tsv (written from Python's own XML parser by make-expected.py,
 as check_parse uses it), streams, and malformed documents."""
 
+import datetime
 import io
 import itertools
 
@@ -110,3 +111,23 @@ def test_closed_reader():
     rd.close()
     with pytest.raises(ValueError):
         next(rd)
+
+
+def test_indicator_facts_from_a_record(shared_data):
+    # CN113783949A: filed 2021-08-26, expires 2041-08-26; on 2024-01-01
+    # 6,447 days remain of 20 x 365.25; IPC subclasses H04L, G06Q, G06F.
+    from ipledge import indicators
+    path = shared_data("records", "cnipa", "CN113783949A-new-sipo-business.xml")
+    rec = next(records.open(path))
+    facts = {f.id: f for f in indicators.from_record(rec, datetime.date(2024, 1, 1))}
+    assert set(facts) == {"legal.remaining_life", "legal.scope",
+                          "legal.ownership", "technical.field"}
+    assert facts["legal.remaining_life"].score == pytest.approx(6447 / (20 * 365.25), abs=1e-12)
+    assert facts["technical.field"].score == 0.75
+    assert facts["legal.ownership"].score == 1.0
+    tree = indicators.Tree.default()
+    leaves = [i.id for i in tree.indicators
+              if not any(j.parent == i.id for j in tree.indicators)]
+    total, _ = tree.score({leaf: facts[leaf].score if leaf in facts else 0.5
+                           for leaf in leaves})
+    assert 0 < total < 1
