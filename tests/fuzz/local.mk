@@ -59,9 +59,9 @@ FUZZ_SECONDS = 60
 CLANG = clang
 IPL_FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined
-fuzz: lib/policy/policy-data.c
+fuzz: $(nodist_lib_libipledge_internal_la_SOURCES)
 	@set -e; \
-	srcs=lib/policy/policy-data.c; \
+	srcs='$(nodist_lib_libipledge_internal_la_SOURCES)'; \
 	for f in $(lib_libipledge_internal_la_SOURCES); do \
 	    case $$f in *.c) srcs="$$srcs $(srcdir)/$$f" ;; esac; \
 	done; \
