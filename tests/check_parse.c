@@ -5,6 +5,7 @@
  * bulk files, sources, allocation failures and hostile input. */
 #include <check.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,6 +689,140 @@ START_TEST(test_bulk_file_skips_a_bad_document)
 }
 END_TEST
 
+/* ---- the tree of a one-record document ------------------------------- */
+
+/* A grant of a title, in a document of its own: after the XML
+ * declaration comes prolog (a DOCTYPE, or ""). */
+static size_t
+grant_with_title(char *out, const char *prolog, const char *title_attrs,
+                 const char *title)
+{
+    return (size_t)sprintf(out, "<?xml version=\"1.0\"?>\n%s<us-patent-grant>"
+                           "<us-bibliographic-data-grant><invention-title%s>%s"
+                           "</invention-title></us-bibliographic-data-grant>"
+                           "</us-patent-grant>\n", prolog, title_attrs, title);
+}
+
+/* Pieces of generated titles: as written in XML and as parsed. */
+static const struct {
+    const char *xml, *text;
+} pieces[] = {
+    { "a", "a" }, { "Zq", "Zq" }, { "claim", "claim" }, { "7", "7" },
+    { "\xc3\xa9", "\xc3\xa9" }, { "\xe6\x9d\x83", "\xe6\x9d\x83" },
+    { " ", " " }, { " ", " " }, { "  ", "  " }, { "\t", "\t" },
+    { "\n", "\n" }, { "\r\n", "\n" }, { "&#9;", "\t" }, { "&amp;", "&" },
+    { "&lt;", "<" }, { "longerword", "longerword" },
+};
+
+/* The text a title should read: trimmed, every run of white space one
+ * space; the reference the reader's 8-bytes-at-a-time folding is held
+ * to. */
+static void
+fold(char *out, const char *in)
+{
+    size_t len = 0;
+    int pending = 0;
+
+    for (; *in != '\0'; in++) {
+        if (strchr(" \t\n\r", *in) != NULL) {
+            pending = len > 0;
+            continue;
+        }
+        if (pending)
+            out[len++] = ' ';
+        pending = 0;
+        out[len++] = *in;
+    }
+    out[len] = '\0';
+}
+
+/* Titles of random pieces (fixed seed), some short, some longer than
+ * the reader's arena blocks: each reads as the reference folds it, in
+ * a bulk file whose documents reuse one tree. */
+START_TEST(test_titles_fold_as_the_reference)
+{
+    enum { DOCS = 400, LONG = 30000 };
+    size_t cap = 16u << 20, len = 0, i, k, n;
+    char *doc = malloc(cap), *title = malloc(cap / 8), *text = malloc(cap / 8);
+    char *want = malloc(cap / 8);
+    char **wants = calloc(DOCS, sizeof *wants);
+    uint32_t seed = 20240917u;
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+
+    ck_assert(doc && title && text && want && wants);
+    for (i = 0; i < DOCS; i++) {
+        size_t tl = 0, xl = 0;
+        n = i % 50 == 7 ? LONG : (seed >> 8) % 40;
+        for (k = 0; k < n; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            xl += (size_t)sprintf(title + xl, "%s", pieces[(seed >> 24) %
+                                  (sizeof pieces / sizeof *pieces)].xml);
+            tl += (size_t)sprintf(text + tl, "%s", pieces[(seed >> 24) %
+                                  (sizeof pieces / sizeof *pieces)].text);
+        }
+        title[xl] = text[tl] = '\0';
+        fold(want, text);
+        wants[i] = strdup(want);
+        ck_assert_uint_lt(len + xl + 256, cap);
+        len += grant_with_title(doc + len, "", "", title);
+    }
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "titles.xml",
+                                                 NULL, &err), 0);
+    for (i = 0; i < DOCS; i++) {
+        const char *got;
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+        got = ipl_record_title(rec, NULL);
+        if (wants[i][0] == '\0')
+            ck_assert_msg(got == NULL, "document %zu: \"%s\"", i, got);
+        else
+            ck_assert_msg(got != NULL && strcmp(got, wants[i]) == 0,
+                          "document %zu: \"%.60s\", want \"%.60s\"", i,
+                          got ? got : "(null)", wants[i]);
+        ipl_record_free(rec);
+        free(wants[i]);
+    }
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 0);
+    ipl_parse_reader_free(rd);
+    free(wants);
+    free(want);
+    free(text);
+    free(title);
+    free(doc);
+}
+END_TEST
+
+/* Attribute values are read as libxml2 reads them: references to
+ * characters and predefined entities give text, and a reference to any
+ * other entity fails the document when a rule reads the attribute. */
+START_TEST(test_attribute_references)
+{
+    char doc[1024];
+    const char *lang;
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+    size_t len = grant_with_title(doc, "", " lang=\"e&#110;&amp;&#x26;\"",
+                                  "T");
+
+    len += grant_with_title(doc + len,
+                            "<!DOCTYPE us-patent-grant [ <!ENTITY co \"en\"> ]>\n",
+                            " lang=\"&co;\"", "U");
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "attr.xml",
+                                                 NULL, &err), 0);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+    lang = ipl_record_row(rec, IPL_LIST_TITLES, 0)->lang;
+    ck_assert_str_eq(lang, "en&&");
+    ipl_record_free(rec);
+    iplt_assert_error(err, ipl_parse_reader_next(&rec, rd, &err), IPL_EPARSE,
+                      "attr.xml");
+    ck_assert_msg(strstr(err.message, "&co;") != NULL, "%s", err.message);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 0);
+    ipl_parse_reader_free(rd);
+}
+END_TEST
+
 typedef struct chunks {
     const char *data;
     size_t size, pos, step;
@@ -1109,6 +1244,8 @@ parse_suite(void)
     tcase_add_test(tc, test_named_format);
     tcase_add_test(tc, test_root_far_into_the_document);
     tcase_add_test(tc, test_bulk_file_skips_a_bad_document);
+    tcase_add_test(tc, test_titles_fold_as_the_reference);
+    tcase_add_test(tc, test_attribute_references);
     tcase_add_test(tc, test_sources_agree);
     tcase_add_test(tc, test_read_error);
     tcase_add_test(tc, test_tdxf_streams_case_files);
