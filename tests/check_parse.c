@@ -793,6 +793,49 @@ START_TEST(test_titles_fold_as_the_reference)
 }
 END_TEST
 
+/* The largest document first, then documents each larger than an arena
+ * block whose text outgrows the first block later than the one before
+ * (each has fewer attributes before it): the reader's memory follows
+ * the largest document, so the blocks it holds do not grow in number
+ * with the documents read after it. */
+START_TEST(test_memory_does_not_grow_with_the_file)
+{
+    enum { DOCS = 24, BASE = 70000, STEP = 3000 };
+    size_t cap = DOCS * (BASE + DOCS * STEP + 512), len = 0, i, k, live = 0;
+    char *doc = malloc(cap), *title = malloc(BASE + DOCS * STEP + 1);
+    char attrs[DOCS * 16];
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+
+    ck_assert(doc && title);
+    for (i = 0; i < DOCS; i++) {
+        size_t n = BASE + (i == 0 ? DOCS : i) * STEP, a = 0;
+        memset(title, 'w', n);
+        title[n] = '\0';
+        for (k = i; k < DOCS; k++)
+            a += (size_t)sprintf(attrs + a, " a%zu=\"x\"", k);
+        attrs[a] = '\0';
+        len += grant_with_title(doc + len, "", attrs, title);
+    }
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "grow.xml",
+                                                 NULL, &err), 0);
+    for (i = 0; i < DOCS; i++) {
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+        ck_assert_uint_eq(strlen(ipl_record_title(rec, NULL)),
+                          BASE + (i == 0 ? DOCS : i) * STEP);
+        ipl_record_free(rec);
+        if (i == 0)
+            live = iplt_alloc_live();
+        else
+            ck_assert_uint_eq(iplt_alloc_live(), live);
+    }
+    ipl_parse_reader_free(rd);
+    free(title);
+    free(doc);
+}
+END_TEST
+
 /* Attribute values are read as libxml2 reads them: references to
  * characters and predefined entities give text, and a reference to any
  * other entity fails the document when a rule reads the attribute. */
@@ -1246,6 +1289,7 @@ parse_suite(void)
     tcase_add_test(tc, test_bulk_file_skips_a_bad_document);
     tcase_add_test(tc, test_titles_fold_as_the_reference);
     tcase_add_test(tc, test_attribute_references);
+    tcase_add_test(tc, test_memory_does_not_grow_with_the_file);
     tcase_add_test(tc, test_sources_agree);
     tcase_add_test(tc, test_read_error);
     tcase_add_test(tc, test_tdxf_streams_case_files);

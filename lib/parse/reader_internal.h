@@ -32,8 +32,8 @@ typedef struct ipl__tree {
     ipl__tree_block *first, *cur;   /* the arena: blocks, the one in use */
     xmlNode doc;            /* stands for the document: the root's parent */
     xmlNode *node;          /* the element being built */
-    xmlNode *text;          /* the text node last built, and its length */
-    size_t text_len;
+    xmlNode *text;          /* the text node last built: its length and */
+    size_t text_len, text_cap;  /* the bytes its content has room for */
     int depth;              /* elements open */
     int skip_depth;         /* > 0 inside a subtree that is not built */
     int oom;                /* the arena could not grow */

@@ -59,47 +59,44 @@ ipl__tree_reset(ipl__tree *t)
 }
 
 /* n bytes from the arena, at the alignment of a node when align is
- * set; NULL when out of memory. A block too small for a request is
- * passed over, and kept for the next document. */
+ * set; NULL when out of memory. Blocks are used in turn; a block that
+ * is too small for a request is replaced by one that is not, so the
+ * arena grows with the largest documents, never with the file. */
 static void *
 tree_alloc(ipl__tree *t, size_t n, int align)
 {
     const size_t a = sizeof *t->first->data;
-    ipl__tree_block *b = t->cur;
-    size_t at;
+    ipl__tree_block *b = t->cur, *nb, *next;
+    size_t at, size;
 
-    for (;;) {
-        if (b != NULL) {
-            at = align ? (b->used + a - 1) / a * a : b->used;
-            if (at + n <= b->size) {
-                b->used = at + n;
-                t->cur = b;
-                return block_base(b) + at;
-            }
-            if (b->next != NULL && b->next->size >= n) {
-                b = b->next;
-                continue;
-            }
+    while (b != NULL) {
+        at = align ? (b->used + a - 1) / a * a : b->used;
+        if (at <= b->size && n <= b->size - at) {
+            b->used = at + n;
+            t->cur = b;
+            return block_base(b) + at;
         }
-        break;
+        /* blocks after the current one are free in this document */
+        if (b->next == NULL || b->next->size < n)
+            break;
+        b = b->next;
     }
-    {
-        size_t size = n > IPL__TREE_BLOCK ? n : IPL__TREE_BLOCK;
-        ipl__tree_block *nb = ipl__malloc(sizeof *nb + size);
-        if (nb == NULL)
-            return NULL;
-        nb->size = size;
-        nb->used = 0;
-        if (b == NULL) {             /* the first block */
-            nb->next = NULL;
-            t->first = nb;
-        } else {
-            nb->next = b->next;
-            b->next = nb;
-        }
-        t->cur = nb;
-        return tree_alloc(t, n, align);
+    size = n > IPL__TREE_BLOCK ? n : IPL__TREE_BLOCK;
+    if ((nb = ipl__malloc(sizeof *nb + size)) == NULL)
+        return NULL;
+    nb->size = size;
+    nb->used = 0;
+    if (b == NULL) {                  /* the arena's first block */
+        nb->next = NULL;
+        t->first = nb;
+    } else {
+        next = b->next;
+        nb->next = next != NULL ? next->next : NULL;
+        ipl__free(next);
+        b->next = nb;
     }
+    t->cur = nb;
+    return tree_alloc(t, n, align);
 }
 
 /* A zeroed node of the given type, appended to the children of parent
@@ -323,32 +320,47 @@ tree_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
         t->node = t->node->parent;
 }
 
+/* Room for need bytes of the text node being built: in place at the
+ * top of the block, else in a copy with room to double, so that a long
+ * text (libxml2 hands it over 300 bytes at a time) costs linear time. */
+static int
+text_room(ipl__tree *t, size_t need)
+{
+    xmlNode *n = t->text;
+    ipl__tree_block *b = t->cur;
+    char *p;
+
+    if (need <= t->text_cap)
+        return 0;
+    if ((char *)n->content + t->text_cap == block_base(b) + b->used &&
+        need - t->text_cap <= b->size - b->used) {
+        b->used += need - t->text_cap;
+        t->text_cap = need;
+        return 0;
+    }
+    if ((p = tree_alloc(t, 2 * need, 0)) == NULL)
+        return -1;
+    memcpy(p, n->content, t->text_len);
+    n->content = (xmlChar *)p;
+    t->text_cap = 2 * need;
+    return 0;
+}
+
 /* Text is merged into the text node it continues, as libxml2 does. */
 static void
 add_text(void *ctx, ipl__tree *t, const xmlChar *text, size_t len)
 {
     xmlNode *n = t->text;
-    char *p;
 
     if (n != NULL && t->node->last == n) {
-        p = n->content + t->text_len == (xmlChar *)block_base(t->cur) +
-                                        t->cur->used - 1 &&
-            t->cur->used + len <= t->cur->size
-            ? (char *)n->content
-            : NULL;
-        if (p != NULL) {
-            t->cur->used += len;
-        } else if ((p = tree_alloc(t, t->text_len + len + 1, 0)) != NULL) {
-            memcpy(p, n->content, t->text_len);
-        } else {
+        if (text_room(t, t->text_len + len + 1) < 0) {
             t->oom = 1;
             stop(ctx);
             return;
         }
-        memcpy(p + t->text_len, text, len);
+        memcpy(n->content + t->text_len, text, len);
         t->text_len += len;
-        p[t->text_len] = '\0';
-        n->content = (xmlChar *)p;
+        n->content[t->text_len] = '\0';
         return;
     }
     if ((n = new_node(t, XML_TEXT_NODE, t->node, line_of(ctx))) == NULL ||
@@ -358,6 +370,7 @@ add_text(void *ctx, ipl__tree *t, const xmlChar *text, size_t len)
     }
     t->text = n;
     t->text_len = len;
+    t->text_cap = len + 1;
 }
 
 /* White space between elements is not built: the drivers fold white
