@@ -849,9 +849,9 @@ START_TEST(test_attribute_references)
     size_t len = grant_with_title(doc, "", " lang=\"e&#110;&amp;&#x26;\"",
                                   "T");
 
-    len += grant_with_title(doc + len,
-                            "<!DOCTYPE us-patent-grant [ <!ENTITY co \"en\"> ]>\n",
-                            " lang=\"&co;\"", "U");
+    len += grant_with_title(doc + len, "<!DOCTYPE us-patent-grant "
+                            "[ <!ENTITY co \"en\"> ]>\n", " lang=\"&co;\"",
+                            "U");
     ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "attr.xml",
                                                  NULL, &err), 0);
     ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);

@@ -1,6 +1,7 @@
 /* The streaming reader (include/ipledge/parse.h). A document that is
- * one record (a USPTO grant in a weekly file) is parsed into a tree with
- * a reused parser context and freed after; a document of many records
+ * one record (a USPTO grant in a weekly file) is parsed with a reused
+ * parser context into a tree of the reader's own arena (tree.c),
+ * emptied for the next document; a document of many records
  * (a TDXF daily file) is walked with an xmlReader, each record's subtree
  * expanded and freed by the reader as it moves on. Either way memory
  * follows the largest record, not the input. */

@@ -3,8 +3,9 @@
  * so the rule interpreter reads it as it would read libxml2's tree, but
  * they live in an arena that the reader keeps from document to
  * document: building costs no allocation per node, and freeing the
- * tree is one reset. Parts no rule reads are not built (see
- * reader_internal.h). */
+ * tree is one reset. Parts no rule reads are not built: the children
+ * of the root a driver skips, white space between elements, attributes
+ * that only number elements. */
 #include <string.h>
 
 #include <libxml/SAX2.h>
@@ -85,7 +86,6 @@ tree_alloc(ipl__tree *t, size_t n, int align)
     if ((nb = ipl__malloc(sizeof *nb + size)) == NULL)
         return NULL;
     nb->size = size;
-    nb->used = 0;
     if (b == NULL) {                  /* the arena's first block */
         nb->next = NULL;
         t->first = nb;
@@ -95,12 +95,14 @@ tree_alloc(ipl__tree *t, size_t n, int align)
         ipl__free(next);
         b->next = nb;
     }
+    nb->used = n;
     t->cur = nb;
-    return tree_alloc(t, n, align);
+    return block_base(nb);
 }
 
 /* A zeroed node of the given type, appended to the children of parent
- * (or of nothing when parent is NULL); NULL when out of memory. */
+ * (an element, or an attribute, whose first fields are a node's); NULL
+ * when out of memory. */
 static xmlNode *
 new_node(ipl__tree *t, xmlElementType type, xmlNode *parent, int line)
 {
@@ -113,15 +115,13 @@ new_node(ipl__tree *t, xmlElementType type, xmlNode *parent, int line)
     memset(n, 0, sizeof *n);
     n->type = type;
     n->line = (unsigned short)(line < 65535 ? line : 65535);
-    if (parent != NULL) {
-        n->parent = parent;
-        n->prev = parent->last;
-        if (parent->last != NULL)
-            parent->last->next = n;
-        else
-            parent->children = n;
-        parent->last = n;
-    }
+    n->parent = parent;
+    n->prev = parent->last;
+    if (parent->last != NULL)
+        parent->last->next = n;
+    else
+        parent->children = n;
+    parent->last = n;
     return n;
 }
 
@@ -290,9 +290,9 @@ tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
     if (t->skip_depth > 0 || (t->depth == 1 && skipped(rd->drv, name))) {
         t->skip_depth++;
     } else {
-        if ((el = new_node(t, XML_ELEMENT_NODE, t->node, line_of(ctx))) == NULL ||
-            add_attributes(t, ctx, el, attrs, nattrs, ndefaulted,
-                           t->depth == 0) < 0) {
+        el = new_node(t, XML_ELEMENT_NODE, t->node, line_of(ctx));
+        if (el == NULL || add_attributes(t, ctx, el, attrs, nattrs,
+                                         ndefaulted, t->depth == 0) < 0) {
             stop(ctx);
             return;
         }
@@ -409,7 +409,8 @@ tree_reference(void *ctx, const xmlChar *name)
     ipl__tree *t;
     xmlNode *n;
 
-    if (rd == NULL || rd->tree.skip_depth > 0 || rd->tree.node == &rd->tree.doc)
+    if (rd == NULL || rd->tree.skip_depth > 0 ||
+        rd->tree.node == &rd->tree.doc)
         return;
     t = &rd->tree;
     if ((n = new_node(t, XML_ENTITY_REF_NODE, t->node, 0)) == NULL ||
@@ -427,9 +428,9 @@ ipl__tree_context(xmlStructuredErrorFunc on_error)
         return NULL;
     c->sax->startElementNs = tree_start;
     c->sax->endElementNs = tree_end;
+    /* CDATA sections come as characters too (XML_PARSE_NOCDATA) */
     c->sax->characters = tree_text;
     c->sax->ignorableWhitespace = tree_text;
-    c->sax->cdataBlock = tree_text;
     c->sax->reference = tree_reference;
     c->sax->comment = NULL;
     c->sax->processingInstruction = NULL;
