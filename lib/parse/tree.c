@@ -141,16 +141,19 @@ copy_text(ipl__tree *t, const xmlChar *s, size_t n)
 
 /* ---- callbacks --------------------------------------------------------- */
 
-/* The reader, or NULL for events that do not belong to the document's
- * tree: libxml2 parses an internal entity's replacement text once, with
- * a context of its own, to check it; entities are refused, not read. */
+/* The reader, or NULL for events of another context: libxml2 parses an
+ * internal entity's replacement text with a context of its own, to
+ * check it, and keeps what that context builds with the entity, so that
+ * it is parsed once however often it is referred to. Those events go to
+ * libxml2's own builder; they never reach the record's tree (entities
+ * are refused, not read). */
 static ipl_reader *
 reader_of(void *ctx)
 {
     xmlParserCtxtPtr c = ctx;
     ipl_reader *rd = c->_private;
 
-    return rd != NULL && rd->ctxt == c && !rd->tree.oom ? rd : NULL;
+    return rd != NULL && rd->ctxt == c ? rd : NULL;
 }
 
 static int
@@ -283,10 +286,14 @@ tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
     ipl__tree *t;
     xmlNode *el;
 
-    (void)prefix, (void)uri, (void)nns, (void)ns;
-    if (rd == NULL)
+    if (rd == NULL) {
+        xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
+                              ndefaulted, attrs);
         return;
+    }
     t = &rd->tree;
+    if (t->oom)
+        return;
     if (t->skip_depth > 0 || (t->depth == 1 && skipped(rd->drv, name))) {
         t->skip_depth++;
     } else {
@@ -309,10 +316,13 @@ tree_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
     ipl_reader *rd = reader_of(ctx);
     ipl__tree *t;
 
-    (void)name, (void)prefix, (void)uri;
-    if (rd == NULL)
+    if (rd == NULL) {
+        xmlSAX2EndElementNs(ctx, name, prefix, uri);
         return;
+    }
     t = &rd->tree;
+    if (t->oom)
+        return;
     t->depth--;
     if (t->skip_depth > 0)
         t->skip_depth--;
@@ -384,11 +394,13 @@ tree_text(void *ctx, const xmlChar *text, int len)
     const xmlNode *last;
     int i;
 
-    if (rd == NULL || rd->tree.skip_depth > 0)
+    if (rd == NULL) {
+        xmlSAX2Characters(ctx, text, len);
         return;
+    }
     t = &rd->tree;
-    if (t->node == &t->doc)
-        return;                       /* outside the root element */
+    if (t->oom || t->skip_depth > 0 || t->node == &t->doc)
+        return;
     last = t->node->last;
     for (i = 0; i < len; i++)
         if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' &&
@@ -409,10 +421,13 @@ tree_reference(void *ctx, const xmlChar *name)
     ipl__tree *t;
     xmlNode *n;
 
-    if (rd == NULL || rd->tree.skip_depth > 0 ||
-        rd->tree.node == &rd->tree.doc)
+    if (rd == NULL) {
+        xmlSAX2Reference(ctx, name);
         return;
+    }
     t = &rd->tree;
+    if (t->oom || t->skip_depth > 0 || t->node == &t->doc)
+        return;
     if ((n = new_node(t, XML_ENTITY_REF_NODE, t->node, 0)) == NULL ||
         (n->name = (xmlChar *)copy_text(t, name,
                                         strlen((const char *)name))) == NULL)
