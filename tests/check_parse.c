@@ -1228,6 +1228,39 @@ START_TEST(test_huge_attribute)
 }
 END_TEST
 
+/* Text over libxml2's 10 MB limit for a text node fails the document,
+ * as libxml2's own tree builder would have it; text at the limit is
+ * read. */
+START_TEST(test_huge_text)
+{
+    size_t n, len;
+    char *doc = malloc(10000001 + 256);
+    ipl_reader *rd;
+    ipl_record *rec;
+
+    ck_assert_ptr_nonnull(doc);
+    for (n = 10000000; n <= 10000001; n++) {
+        len = (size_t)sprintf(doc, "<us-patent-grant><us-bibliographic-"
+                              "data-grant><invention-title>");
+        memset(doc + len, 'x', n);
+        len += n;
+        len += (size_t)sprintf(doc + len, "</invention-title></us-"
+                               "bibliographic-data-grant></us-patent-grant>");
+        if (n > 10000000) {
+            ck_assert_uint_eq(failures(doc, len), 1);
+            continue;
+        }
+        ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, NULL, NULL,
+                                                     NULL), 0);
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1);
+        ck_assert_uint_eq(strlen(ipl_record_title(rec, NULL)), n);
+        ipl_record_free(rec);
+        ipl_parse_reader_free(rd);
+    }
+    free(doc);
+}
+END_TEST
+
 START_TEST(test_invalid_utf8)
 {
     static const char doc[] =
@@ -1339,6 +1372,7 @@ parse_suite(void)
     tcase_add_test(tc, test_truncation_every_kilobyte);
     tcase_add_test(tc, test_deep_nesting);
     tcase_add_test(tc, test_huge_attribute);
+    tcase_add_test(tc, test_huge_text);
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_custom_entity_refused);
     tcase_add_test(tc, test_entity_parsed_once);

@@ -350,6 +350,9 @@ take_tree(ipl_record **out, ipl_reader *rd, ipl_error *err)
     xmlFreeDoc(doc);
     if (rd->tree.oom)
         return fail_document(rd, IPL_ENOMEM, 0, 0, err, "out of memory");
+    if (rd->tree.huge_line > 0)
+        return fail_document(rd, IPL_EPARSE, rd->tree.huge_line, 0, err,
+                             "text node longer than 10000000 bytes");
     if (!parsed || (root = ipl__tree_root(&rd->tree)) == NULL)
         return fail_xml(rd, err);
     rd->state = IPL__DOC_DONE;        /* build() closes it on failure */

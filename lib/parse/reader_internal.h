@@ -37,6 +37,7 @@ typedef struct ipl__tree {
     int depth;              /* elements open */
     int skip_depth;         /* > 0 inside a subtree that is not built */
     int oom;                /* the arena could not grow */
+    int huge_line;          /* > 0: where a text node passed 10 MB */
 } ipl__tree;
 
 struct ipl_reader {

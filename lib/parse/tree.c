@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 
 #include "alloc_internal.h"
 #include "reader_internal.h"
@@ -56,7 +57,7 @@ ipl__tree_reset(ipl__tree *t)
     t->node = &t->doc;
     t->text = NULL;
     t->depth = t->skip_depth = 0;
-    t->oom = 0;
+    t->oom = t->huge_line = 0;
 }
 
 /* n bytes from the arena, at the alignment of a node when align is
@@ -292,7 +293,7 @@ tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
         return;
     }
     t = &rd->tree;
-    if (t->oom)
+    if (t->oom || t->huge_line)
         return;
     if (t->skip_depth > 0 || (t->depth == 1 && skipped(rd->drv, name))) {
         t->skip_depth++;
@@ -321,7 +322,7 @@ tree_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
         return;
     }
     t = &rd->tree;
-    if (t->oom)
+    if (t->oom || t->huge_line)
         return;
     t->depth--;
     if (t->skip_depth > 0)
@@ -363,6 +364,13 @@ add_text(void *ctx, ipl__tree *t, const xmlChar *text, size_t len)
     xmlNode *n = t->text;
 
     if (n != NULL && t->node->last == n) {
+        /* libxml2's own builder refuses text nodes over 10 MB (without
+         * XML_PARSE_HUGE, which is never set): so does this one */
+        if (t->text_len + len > XML_MAX_TEXT_LENGTH) {
+            t->huge_line = line_of(ctx);
+            stop(ctx);
+            return;
+        }
         if (text_room(t, t->text_len + len + 1) < 0) {
             t->oom = 1;
             stop(ctx);
@@ -399,7 +407,7 @@ tree_text(void *ctx, const xmlChar *text, int len)
         return;
     }
     t = &rd->tree;
-    if (t->oom || t->skip_depth > 0 || t->node == &t->doc)
+    if (t->oom || t->huge_line || t->skip_depth > 0 || t->node == &t->doc)
         return;
     last = t->node->last;
     for (i = 0; i < len; i++)
@@ -426,7 +434,7 @@ tree_reference(void *ctx, const xmlChar *name)
         return;
     }
     t = &rd->tree;
-    if (t->oom || t->skip_depth > 0 || t->node == &t->doc)
+    if (t->oom || t->huge_line || t->skip_depth > 0 || t->node == &t->doc)
         return;
     if ((n = new_node(t, XML_ENTITY_REF_NODE, t->node, 0)) == NULL ||
         (n->name = (xmlChar *)copy_text(t, name,
