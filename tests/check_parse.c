@@ -5,6 +5,7 @@
  * bulk files, sources, allocation failures and hostile input. */
 #include <check.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,6 +689,183 @@ START_TEST(test_bulk_file_skips_a_bad_document)
 }
 END_TEST
 
+/* ---- the tree of a one-record document ------------------------------- */
+
+/* A grant of a title, in a document of its own: after the XML
+ * declaration comes prolog (a DOCTYPE, or ""). */
+static size_t
+grant_with_title(char *out, const char *prolog, const char *title_attrs,
+                 const char *title)
+{
+    return (size_t)sprintf(out, "<?xml version=\"1.0\"?>\n%s<us-patent-grant>"
+                           "<us-bibliographic-data-grant><invention-title%s>%s"
+                           "</invention-title></us-bibliographic-data-grant>"
+                           "</us-patent-grant>\n", prolog, title_attrs, title);
+}
+
+/* Pieces of generated titles: as written in XML and as parsed. */
+static const struct {
+    const char *xml, *text;
+} pieces[] = {
+    { "a", "a" }, { "Zq", "Zq" }, { "claim", "claim" }, { "7", "7" },
+    { "\xc3\xa9", "\xc3\xa9" }, { "\xe6\x9d\x83", "\xe6\x9d\x83" },
+    { " ", " " }, { " ", " " }, { "  ", "  " }, { "\t", "\t" },
+    { "\n", "\n" }, { "\r\n", "\n" }, { "&#9;", "\t" }, { "&amp;", "&" },
+    { "&lt;", "<" }, { "longerword", "longerword" },
+};
+
+/* The text a title should read: trimmed, every run of white space one
+ * space; the reference the reader's 8-bytes-at-a-time folding is held
+ * to. */
+static void
+fold(char *out, const char *in)
+{
+    size_t len = 0;
+    int pending = 0;
+
+    for (; *in != '\0'; in++) {
+        if (strchr(" \t\n\r", *in) != NULL) {
+            pending = len > 0;
+            continue;
+        }
+        if (pending)
+            out[len++] = ' ';
+        pending = 0;
+        out[len++] = *in;
+    }
+    out[len] = '\0';
+}
+
+/* Titles of random pieces (fixed seed), some short, some longer than
+ * the reader's arena blocks: each reads as the reference folds it, in
+ * a bulk file whose documents reuse one tree. */
+START_TEST(test_titles_fold_as_the_reference)
+{
+    enum { DOCS = 400, LONG = 30000 };
+    size_t cap = 16u << 20, len = 0, i, k, n;
+    char *doc = malloc(cap), *title = malloc(cap / 8), *text = malloc(cap / 8);
+    char *want = malloc(cap / 8);
+    char **wants = calloc(DOCS, sizeof *wants);
+    uint32_t seed = 20240917u;
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+
+    ck_assert(doc && title && text && want && wants);
+    for (i = 0; i < DOCS; i++) {
+        size_t tl = 0, xl = 0;
+        n = i % 50 == 7 ? LONG : (seed >> 8) % 40;
+        for (k = 0; k < n; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            xl += (size_t)sprintf(title + xl, "%s", pieces[(seed >> 24) %
+                                  (sizeof pieces / sizeof *pieces)].xml);
+            tl += (size_t)sprintf(text + tl, "%s", pieces[(seed >> 24) %
+                                  (sizeof pieces / sizeof *pieces)].text);
+        }
+        title[xl] = text[tl] = '\0';
+        fold(want, text);
+        wants[i] = strdup(want);
+        ck_assert_uint_lt(len + xl + 256, cap);
+        len += grant_with_title(doc + len, "", "", title);
+    }
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "titles.xml",
+                                                 NULL, &err), 0);
+    for (i = 0; i < DOCS; i++) {
+        const char *got;
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+        got = ipl_record_title(rec, NULL);
+        if (wants[i][0] == '\0')
+            ck_assert_msg(got == NULL, "document %zu: \"%s\"", i, got);
+        else
+            ck_assert_msg(got != NULL && strcmp(got, wants[i]) == 0,
+                          "document %zu: \"%.60s\", want \"%.60s\"", i,
+                          got ? got : "(null)", wants[i]);
+        ipl_record_free(rec);
+        free(wants[i]);
+    }
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 0);
+    ipl_parse_reader_free(rd);
+    free(wants);
+    free(want);
+    free(text);
+    free(title);
+    free(doc);
+}
+END_TEST
+
+/* The largest document first, then documents each larger than an arena
+ * block whose text outgrows the first block later than the one before
+ * (each has fewer attributes before it): the reader's memory follows
+ * the largest document, so the blocks it holds do not grow in number
+ * with the documents read after it. */
+START_TEST(test_memory_does_not_grow_with_the_file)
+{
+    enum { DOCS = 24, BASE = 70000, STEP = 3000 };
+    size_t cap = DOCS * (BASE + DOCS * STEP + 512), len = 0, i, k, live = 0;
+    char *doc = malloc(cap), *title = malloc(BASE + DOCS * STEP + 1);
+    char attrs[DOCS * 16];
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+
+    ck_assert(doc && title);
+    for (i = 0; i < DOCS; i++) {
+        size_t n = BASE + (i == 0 ? DOCS : i) * STEP, a = 0;
+        memset(title, 'w', n);
+        title[n] = '\0';
+        for (k = i; k < DOCS; k++)
+            a += (size_t)sprintf(attrs + a, " a%zu=\"x\"", k);
+        attrs[a] = '\0';
+        len += grant_with_title(doc + len, "", attrs, title);
+    }
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "grow.xml",
+                                                 NULL, &err), 0);
+    for (i = 0; i < DOCS; i++) {
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+        ck_assert_uint_eq(strlen(ipl_record_title(rec, NULL)),
+                          BASE + (i == 0 ? DOCS : i) * STEP);
+        ipl_record_free(rec);
+        if (i == 0)
+            live = iplt_alloc_live();
+        else
+            ck_assert_uint_eq(iplt_alloc_live(), live);
+    }
+    ipl_parse_reader_free(rd);
+    free(title);
+    free(doc);
+}
+END_TEST
+
+/* Attribute values are read as libxml2 reads them: references to
+ * characters and predefined entities give text, and a reference to any
+ * other entity fails the document when a rule reads the attribute. */
+START_TEST(test_attribute_references)
+{
+    char doc[1024];
+    const char *lang;
+    ipl_reader *rd;
+    ipl_record *rec;
+    ipl_error err;
+    size_t len = grant_with_title(doc, "", " lang=\"e&#110;&amp;&#x26;\"",
+                                  "T");
+
+    len += grant_with_title(doc + len, "<!DOCTYPE us-patent-grant "
+                            "[ <!ENTITY co \"en\"> ]>\n", " lang=\"&co;\"",
+                            "U");
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, "attr.xml",
+                                                 NULL, &err), 0);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 1);
+    lang = ipl_record_row(rec, IPL_LIST_TITLES, 0)->lang;
+    ck_assert_str_eq(lang, "en&&");
+    ipl_record_free(rec);
+    iplt_assert_error(err, ipl_parse_reader_next(&rec, rd, &err), IPL_EPARSE,
+                      "attr.xml");
+    ck_assert_msg(strstr(err.message, "&co;") != NULL, "%s", err.message);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, &err), 0);
+    ipl_parse_reader_free(rd);
+}
+END_TEST
+
 typedef struct chunks {
     const char *data;
     size_t size, pos, step;
@@ -1050,6 +1228,39 @@ START_TEST(test_huge_attribute)
 }
 END_TEST
 
+/* Text over libxml2's 10 MB limit for a text node fails the document,
+ * as libxml2's own tree builder would have it; text at the limit is
+ * read. */
+START_TEST(test_huge_text)
+{
+    size_t n, len;
+    char *doc = malloc(10000001 + 256);
+    ipl_reader *rd;
+    ipl_record *rec;
+
+    ck_assert_ptr_nonnull(doc);
+    for (n = 10000000; n <= 10000001; n++) {
+        len = (size_t)sprintf(doc, "<us-patent-grant><us-bibliographic-"
+                              "data-grant><invention-title>");
+        memset(doc + len, 'x', n);
+        len += n;
+        len += (size_t)sprintf(doc + len, "</invention-title></us-"
+                               "bibliographic-data-grant></us-patent-grant>");
+        if (n > 10000000) {
+            ck_assert_uint_eq(failures(doc, len), 1);
+            continue;
+        }
+        ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, NULL, NULL,
+                                                     NULL), 0);
+        ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1);
+        ck_assert_uint_eq(strlen(ipl_record_title(rec, NULL)), n);
+        ipl_record_free(rec);
+        ipl_parse_reader_free(rd);
+    }
+    free(doc);
+}
+END_TEST
+
 START_TEST(test_invalid_utf8)
 {
     static const char doc[] =
@@ -1088,6 +1299,41 @@ START_TEST(test_custom_entity_refused)
 }
 END_TEST
 
+/* An entity referred to 20,000 times where no rule reads (in the
+ * description, which is not built): the document is read. libxml2 keeps
+ * the entity's text as its own builder made it, so it is parsed once;
+ * a reader whose callbacks dropped it had it parsed at every reference
+ * (60 KB x 20,000 here: about a second, against milliseconds). */
+START_TEST(test_entity_parsed_once)
+{
+    enum { ENTITY = 60000, REFS = 20000 };
+    char *doc = malloc(ENTITY + REFS * 3 + 512);
+    size_t len, i;
+    ipl_reader *rd;
+    ipl_record *rec;
+
+    ck_assert_ptr_nonnull(doc);
+    len = (size_t)sprintf(doc, "<?xml version=\"1.0\"?>\n<!DOCTYPE "
+                          "us-patent-grant [ <!ENTITY e \"");
+    memset(doc + len, 'x', ENTITY);
+    len += ENTITY;
+    len += (size_t)sprintf(doc + len, "\"> ]>\n<us-patent-grant>"
+                           "<us-bibliographic-data-grant><invention-title>T"
+                           "</invention-title></us-bibliographic-data-grant>"
+                           "<description>");
+    for (i = 0; i < REFS; i++)
+        len += (size_t)sprintf(doc + len, "&e;");
+    len += (size_t)sprintf(doc + len, "</description></us-patent-grant>\n");
+    ck_assert_int_eq(ipl_parse_reader_new_memory(&rd, doc, len, NULL, NULL,
+                                                 NULL), 0);
+    ck_assert_int_eq(ipl_parse_reader_next(&rec, rd, NULL), 1);
+    ck_assert_str_eq(ipl_record_title(rec, NULL), "T");
+    ipl_record_free(rec);
+    ipl_parse_reader_free(rd);
+    free(doc);
+}
+END_TEST
+
 static Suite *
 parse_suite(void)
 {
@@ -1109,6 +1355,9 @@ parse_suite(void)
     tcase_add_test(tc, test_named_format);
     tcase_add_test(tc, test_root_far_into_the_document);
     tcase_add_test(tc, test_bulk_file_skips_a_bad_document);
+    tcase_add_test(tc, test_titles_fold_as_the_reference);
+    tcase_add_test(tc, test_attribute_references);
+    tcase_add_test(tc, test_memory_does_not_grow_with_the_file);
     tcase_add_test(tc, test_sources_agree);
     tcase_add_test(tc, test_read_error);
     tcase_add_test(tc, test_tdxf_streams_case_files);
@@ -1123,8 +1372,10 @@ parse_suite(void)
     tcase_add_test(tc, test_truncation_every_kilobyte);
     tcase_add_test(tc, test_deep_nesting);
     tcase_add_test(tc, test_huge_attribute);
+    tcase_add_test(tc, test_huge_text);
     tcase_add_test(tc, test_invalid_utf8);
     tcase_add_test(tc, test_custom_entity_refused);
+    tcase_add_test(tc, test_entity_parsed_once);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -204,12 +204,26 @@ predicate_holds(const xmlNode *n, const char *pred, size_t len)
 
 static void walk(extract *x, const xmlNode *n, const char *path, visit_fn fn);
 
+static void walk_step(extract *x, const xmlNode *n, const step *st,
+                      visit_fn fn);
+
+static int
+is_self(const char *path)
+{
+    return path == NULL || path[0] == '\0' ||
+           (path[0] == '.' && path[1] == '\0');
+}
+
 static void
 walk_children(extract *x, const xmlNode *n, const step *st, visit_fn fn)
 {
     const xmlNode *c;
-    int any = st->len == 1 && st->name[0] == '*';
+    int any = st->len == 1 && st->name[0] == '*', last = is_self(st->rest);
+    step next;
 
+    /* the rest of the path is split once for all the children */
+    if (!last)
+        split_step(&next, st->rest);
     for (c = n->children; c != NULL && !x->done && x->rc == IPL_OK;
          c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
@@ -218,10 +232,10 @@ walk_children(extract *x, const xmlNode *n, const step *st, visit_fn fn)
             continue;
         if (st->pred != NULL && !predicate_holds(c, st->pred, st->pred_len))
             continue;
-        if (st->rest == NULL)
+        if (last)
             fn(x, c);
         else
-            walk(x, c, st->rest, fn);
+            walk_step(x, c, &next, fn);
     }
 }
 
@@ -238,35 +252,42 @@ walk_deep(extract *x, const xmlNode *n, const char *rest, visit_fn fn)
             walk_deep(x, c, rest, fn);
 }
 
+/* One step of a path (split), then the rest of it. */
+static void
+walk_step(extract *x, const xmlNode *n, const step *st, visit_fn fn)
+{
+    if (st->name[0] == '@') {
+        const xmlAttr *a = attr_of(n, st->name + 1, st->len - 1);
+        if (a != NULL)
+            fn(x, (const xmlNode *)a);
+    } else if (st->len == 2 && strncmp(st->name, "..", 2) == 0) {
+        if (n->parent != NULL)
+            walk(x, n->parent, st->rest, fn);
+    } else if (st->len == 1 && (st->name[0] == '<' || st->name[0] == '>')) {
+        const xmlNode *sib = n;
+        do
+            sib = st->name[0] == '<' ? sib->prev : sib->next;
+        while (sib != NULL && sib->type != XML_ELEMENT_NODE);
+        if (sib != NULL)
+            walk(x, sib, st->rest, fn);
+    } else if (st->len == 2 && strncmp(st->name, "**", 2) == 0) {
+        walk_deep(x, n, st->rest, fn);
+    } else {
+        walk_children(x, n, st, fn);
+    }
+}
+
 static void
 walk(extract *x, const xmlNode *n, const char *path, visit_fn fn)
 {
     step st;
 
-    if (path == NULL || path[0] == '\0' || (path[0] == '.' && path[1] == '\0')) {
+    if (is_self(path)) {
         fn(x, n);
         return;
     }
     split_step(&st, path);
-    if (st.name[0] == '@') {
-        const xmlAttr *a = attr_of(n, st.name + 1, st.len - 1);
-        if (a != NULL)
-            fn(x, (const xmlNode *)a);
-    } else if (st.len == 2 && strncmp(st.name, "..", 2) == 0) {
-        if (n->parent != NULL)
-            walk(x, n->parent, st.rest, fn);
-    } else if (st.len == 1 && (st.name[0] == '<' || st.name[0] == '>')) {
-        const xmlNode *sib = n;
-        do
-            sib = st.name[0] == '<' ? sib->prev : sib->next;
-        while (sib != NULL && sib->type != XML_ELEMENT_NODE);
-        if (sib != NULL)
-            walk(x, sib, st.rest, fn);
-    } else if (st.len == 2 && strncmp(st.name, "**", 2) == 0) {
-        walk_deep(x, n, st.rest, fn);
-    } else {
-        walk_children(x, n, &st, fn);
-    }
+    walk_step(x, n, &st, fn);
 }
 
 /* ---- specs ----------------------------------------------------------- */
@@ -296,8 +317,10 @@ take_first(extract *x, const xmlNode *n)
         s->len--;
     while (x->base + lead < s->len && is_space(start[lead]))
         lead++;
-    memmove(start, start + lead, s->len - x->base - lead);
-    s->len -= lead;
+    if (lead > 0) {           /* most text starts with a word */
+        memmove(start, start + lead, s->len - x->base - lead);
+        s->len -= lead;
+    }
     s->buf[s->len] = '\0';
     x->done = s->len > x->base;
 }

@@ -1,12 +1,11 @@
 /* The streaming reader (include/ipledge/parse.h). A document that is
- * one record (a USPTO grant in a weekly file) is parsed into a tree with
- * a reused parser context and freed after; a document of many records
+ * one record (a USPTO grant in a weekly file) is parsed with a reused
+ * parser context into a tree of the reader's own arena (tree.c),
+ * emptied for the next document; a document of many records
  * (a TDXF daily file) is walked with an xmlReader, each record's subtree
  * expanded and freed by the reader as it moves on. Either way memory
  * follows the largest record, not the input. */
 #include <string.h>
-
-#include <libxml/SAX2.h>
 
 #include "ipledge/parse.h"
 #include "alloc_internal.h"
@@ -159,6 +158,7 @@ ipl_parse_reader_free(ipl_reader *rd)
     close_document(rd);
     if (rd->ctxt != NULL)
         xmlFreeParserCtxt(rd->ctxt);
+    ipl__tree_free(&rd->tree);
     if (rd->file != NULL)
         fclose(rd->file);
     ipl__free(rd->owned);
@@ -321,126 +321,7 @@ build(ipl_record **out, ipl_reader *rd, const xmlNode *node, ipl_error *err)
     return fail_document(rd, rc, 0, 0, err, "out of memory");
 }
 
-/* ---- documents of one record: a tree, without the parts not read --- */
-
-static int
-skipped(const ipl__driver *drv, const xmlChar *name)
-{
-    const char *const *s;
-
-    for (s = drv->skip; s != NULL && *s != NULL; s++)
-        if (strcmp(*s, (const char *)name) == 0)
-            return 1;
-    return 0;
-}
-
-/* The SAX2 tree builder, except below a child of the root that the
- * driver skips: there the parser checks well-formedness and builds
- * nothing. */
-/* Attributes that identify or number elements for the offices' own
- * tooling and that no driver reads below the root: not built. */
-static int
-noise_attribute(const xmlChar *name)
-{
-    static const char *const noise[] = {
-        "id", "num", "sequence", "designation", "sequenceNumber", "idref",
-        "he", "wi", "file", "img-content", "img-format", "orientation",
-        "inline"
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof noise / sizeof *noise; i++)
-        if (strcmp((const char *)name, noise[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* attrs holds 5 pointers per attribute (libxml2's SAX2 layout); those
- * worth building are copied to kept, which has room for max. */
-static int
-keep_attributes(const xmlChar **kept, int max, const xmlChar **attrs,
-                int nattrs)
-{
-    int i, n = 0;
-
-    if (nattrs > max)
-        return -1;
-    for (i = 0; i < nattrs; i++)
-        if (!noise_attribute(attrs[5 * i])) {
-            memcpy(&kept[5 * n], &attrs[5 * i], 5 * sizeof *kept);
-            n++;
-        }
-    return n;
-}
-
-static void
-tree_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
-           const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
-           int ndefaulted, const xmlChar **attrs)
-{
-    ipl_reader *rd = ((xmlParserCtxtPtr)ctx)->_private;
-    const xmlChar *kept[5 * 16];
-    int n;
-
-    if (rd->skip_depth > 0 || (rd->depth == 1 && skipped(rd->drv, name))) {
-        rd->skip_depth++;
-    } else if (rd->depth > 0 && ndefaulted == 0 &&
-               (n = keep_attributes(kept, 16, attrs, nattrs)) >= 0) {
-        xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, n, 0, kept);
-    } else {
-        xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
-                              ndefaulted, attrs);
-    }
-    rd->depth++;
-}
-
-static void
-tree_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
-         const xmlChar *uri)
-{
-    ipl_reader *rd = ((xmlParserCtxtPtr)ctx)->_private;
-
-    rd->depth--;
-    if (rd->skip_depth > 0)
-        rd->skip_depth--;
-    else
-        xmlSAX2EndElementNs(ctx, name, prefix, uri);
-}
-
-/* White space between elements is not built either: the drivers fold
- * white space and separate the text of neighbouring elements with a
- * space themselves. White space that continues a text node is kept. */
-static void
-tree_text(void *ctx, const xmlChar *text, int len)
-{
-    xmlParserCtxtPtr c = ctx;
-    const xmlNode *last = c->node != NULL ? c->node->last : NULL;
-    int i;
-
-    if (((ipl_reader *)c->_private)->skip_depth > 0)
-        return;
-    for (i = 0; i < len; i++)
-        if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' &&
-            text[i] != '\r')
-            break;
-    if (i == len && (last == NULL || last->type != XML_TEXT_NODE))
-        return;
-    xmlSAX2Characters(ctx, text, len);
-}
-
-static void
-tree_cdata(void *ctx, const xmlChar *text, int len)
-{
-    if (((ipl_reader *)((xmlParserCtxtPtr)ctx)->_private)->skip_depth == 0)
-        xmlSAX2CDataBlock(ctx, text, len);
-}
-
-static void
-tree_reference(void *ctx, const xmlChar *name)
-{
-    if (((ipl_reader *)((xmlParserCtxtPtr)ctx)->_private)->skip_depth == 0)
-        xmlSAX2Reference(ctx, name);
-}
+/* ---- documents of one record: a tree of the parts read (tree.c) ---- */
 
 static void
 tree_error(void *ctx, xmlErrorPtr e)
@@ -448,46 +329,34 @@ tree_error(void *ctx, xmlErrorPtr e)
     on_xml_error(((xmlParserCtxtPtr)ctx)->_private, e);
 }
 
-static xmlParserCtxtPtr
-tree_context(void)
-{
-    xmlParserCtxtPtr c = xmlNewParserCtxt();
-
-    if (c == NULL)
-        return NULL;
-    c->sax->startElementNs = tree_start;
-    c->sax->endElementNs = tree_end;
-    c->sax->characters = tree_text;
-    c->sax->ignorableWhitespace = tree_text;
-    c->sax->cdataBlock = tree_cdata;
-    c->sax->reference = tree_reference;
-    c->sax->comment = NULL;
-    c->sax->processingInstruction = NULL;
-    c->sax->serror = tree_error;
-    return c;
-}
-
 /* A document of one record, parsed whole with a reused context. */
 static int
 take_tree(ipl_record **out, ipl_reader *rd, ipl_error *err)
 {
+    const xmlNode *root;
     xmlDocPtr doc;
-    int rc;
+    int parsed;
 
-    if (rd->ctxt == NULL && (rd->ctxt = tree_context()) == NULL)
+    if (rd->ctxt == NULL &&
+        (rd->ctxt = ipl__tree_context(tree_error)) == NULL)
         return fail_document(rd, IPL_ENOMEM, 0, 0, err, "out of memory");
     rd->ctxt->_private = rd;
-    rd->depth = rd->skip_depth = 0;
+    ipl__tree_reset(&rd->tree);
+    /* the document holds only what libxml2 keeps beside the tree: its
+     * DTD and the entities declared there */
     doc = xmlCtxtReadIO(rd->ctxt, ipl__source_read, NULL, rd, rd->name, NULL,
                         IPL__XML_OPTIONS);
-    if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
-        xmlFreeDoc(doc);
-        return fail_xml(rd, err);
-    }
-    rd->state = IPL__DOC_DONE;        /* build() closes it on failure */
-    rc = build(out, rd, xmlDocGetRootElement(doc), err);
+    parsed = doc != NULL;
     xmlFreeDoc(doc);
-    return rc;
+    if (rd->tree.oom)
+        return fail_document(rd, IPL_ENOMEM, 0, 0, err, "out of memory");
+    if (rd->tree.huge_line > 0)
+        return fail_document(rd, IPL_EPARSE, rd->tree.huge_line, 0, err,
+                             "text node longer than 10000000 bytes");
+    if (!parsed || (root = ipl__tree_root(&rd->tree)) == NULL)
+        return fail_xml(rd, err);
+    rd->state = IPL__DOC_DONE;        /* build() closes it on failure */
+    return build(out, rd, root, err);
 }
 
 /* Builds the record of the element the reader is on. */

@@ -25,6 +25,21 @@ typedef enum {
     IPL__DOC_DONE           /* the root record was returned */
 } ipl__doc_state;
 
+/* The tree of a document that is one record (tree.c): libxml2 node
+ * structs in an arena kept from document to document. */
+typedef struct ipl__tree_block ipl__tree_block;
+typedef struct ipl__tree {
+    ipl__tree_block *first, *cur;   /* the arena: blocks, the one in use */
+    xmlNode doc;            /* stands for the document: the root's parent */
+    xmlNode *node;          /* the element being built */
+    xmlNode *text;          /* the text node last built: its length and */
+    size_t text_len, text_cap;  /* the bytes its content has room for */
+    int depth;              /* elements open */
+    int skip_depth;         /* > 0 inside a subtree that is not built */
+    int oom;                /* the arena could not grow */
+    int huge_line;          /* > 0: where a text node passed 10 MB */
+} ipl__tree;
+
 struct ipl_reader {
     ipl_parse_options opts;
     char *name;
@@ -48,8 +63,7 @@ struct ipl_reader {
     long doc_line;          /* 1-based line where it starts */
     xmlTextReaderPtr xr;    /* documents of many records */
     xmlParserCtxtPtr ctxt;  /* documents of one record, reused */
-    int depth;              /* elements open in the tree being built */
-    int skip_depth;         /* > 0 inside a subtree that is not built */
+    ipl__tree tree;         /* the tree ctxt builds */
     const ipl__driver *drv;
     ipl__doc_state state;
     int xml_error;          /* the first libxml2 error of the document */
@@ -74,5 +88,19 @@ void ipl__source_skip_document(ipl_reader *rd);
 /* Makes sure bytes are available or the input has ended; returns 1 when
  * bytes are there, 0 at the end, IPL_EINVAL on a read error. */
 int ipl__source_more(ipl_reader *rd);
+
+/* A parser context whose SAX2 callbacks build rd->tree, for a reader
+ * rd set as its _private; errors go to on_error. NULL when out of
+ * memory. */
+xmlParserCtxtPtr ipl__tree_context(xmlStructuredErrorFunc on_error);
+
+/* Empties the tree for the next document, keeping its arena. */
+void ipl__tree_reset(ipl__tree *t);
+
+/* Frees the arena. */
+void ipl__tree_free(ipl__tree *t);
+
+/* The root element built, or NULL. */
+const xmlNode *ipl__tree_root(const ipl__tree *t);
 
 #endif /* IPL_READER_INTERNAL_H */

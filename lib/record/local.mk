@@ -33,7 +33,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/record/record_expiry.c lib/record/record_finish.c \
 	lib/record/record_ident.c \
 	lib/record/record_internal.h \
-	lib/parse/detect.c lib/parse/extract.c lib/parse/reader.c \
+	lib/parse/detect.c lib/parse/extract.c lib/parse/reader.c lib/parse/tree.c \
 	lib/parse/source.c lib/parse/parse_internal.h \
 	lib/parse/reader_internal.h lib/parse/rule_macros.h \
 	lib/parse/drivers_cnipa.c lib/parse/drivers_epo.c \

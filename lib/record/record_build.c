@@ -1,5 +1,6 @@
 /* Building an ipl_record: string storage, list rows, dates. Used by the
  * parse drivers only. */
+#include <stdint.h>
 #include <string.h>
 
 #include "ipledge/error.h"
@@ -69,12 +70,38 @@ is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* 1 for ' ', '\t', '\n' and '\r', 0 for any other byte, without a
+ * branch: bits 9, 10, 13 and 32 of the mask. */
+static unsigned
+space_bit(unsigned char c)
+{
+    return (c <= ' ') & (unsigned)((UINT64_C(0x100002600) >> (c & 63)) & 1);
+}
+
+#define IPL__ONES  UINT64_C(0x0101010101010101)
+#define IPL__HIGHS UINT64_C(0x8080808080808080)
+
+/* Do the 8 bytes of w need no folding: no byte below ' ' (so no tab or
+ * line break) and no two spaces side by side? Bytes of UTF-8 sequences
+ * (0x80 and up) never look like either. */
+static int
+word_is_plain(uint64_t w)
+{
+    uint64_t x = w ^ (IPL__ONES * ' ');
+    /* the top bit of every byte that is a space, exactly */
+    uint64_t spaces = ~(((x & ~IPL__HIGHS) + ~IPL__HIGHS) | x) & IPL__HIGHS;
+
+    return ((w - IPL__ONES * ' ') & ~w & IPL__HIGHS) == 0 &&
+           (spaces & (spaces << 8)) == 0;
+}
+
 int
 ipl__record_text(const char **out, ipl_record *r, const char *s, size_t n)
 {
     char *dst;
-    size_t i, len = 0;
-    int pending = 0;
+    size_t i = 0, len = 0, stop;
+    unsigned prev = 0;          /* the byte before was white space */
+    uint64_t w;
 
     while (n > 0 && is_space(s[n - 1]))
         n--;
@@ -86,15 +113,23 @@ ipl__record_text(const char **out, ipl_record *r, const char *s, size_t n)
     }
     if ((dst = record_space(r, n + 1)) == NULL)
         return IPL_ENOMEM;
-    for (i = 0; i < n; i++) {
-        /* most bytes are above the space: one comparison for them */
-        if ((unsigned char)s[i] > ' ' || !is_space(s[i])) {
-            if (pending)
-                dst[len++] = ' ';
-            pending = 0;
-            dst[len++] = s[i];
-        } else {
-            pending = 1;
+    while (i < n) {
+        /* most text needs no folding: it is copied 8 bytes at a time */
+        if (i + 8 <= n && (memcpy(&w, s + i, 8), word_is_plain(w)) &&
+            !(prev && s[i] == ' ')) {
+            memcpy(dst + len, &w, 8);
+            len += 8;
+            i += 8;
+            prev = s[i - 1] == ' ';
+            continue;
+        }
+        /* elsewhere every byte is stored, white space as ' ', and the
+         * position moves on unless white space follows white space */
+        for (stop = i + 8 < n ? i + 8 : n; i < stop; i++) {
+            unsigned sp = space_bit((unsigned char)s[i]);
+            dst[len] = sp ? ' ' : s[i];
+            len += !(sp & prev);
+            prev = sp;
         }
     }
     dst[len] = '\0';
