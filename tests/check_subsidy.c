@@ -234,6 +234,60 @@ START_TEST(test_first_loan_bp)
 }
 END_TEST
 
+/* The same first-loan subsidy for a firm whose other loans have already
+ * had 6,000.00 in 2024 under a cap of 10,000.00 per firm per year: this
+ * loan may add 4,000.00 in 2024. Its periods give 1,000.00 + 916.67 +
+ * 833.33 + 750.00 = 3,500.00, then 500.00 of the 666.67 due, then
+ * nothing more in 2024; 2025's 83.33 is paid in full: 4,083.33 in all.
+ * With 4,900.00 of a 5,000.00 total already paid to the firm, the loan
+ * gets the remaining 100.00 in its first period and nothing after. */
+START_TEST(test_caps_per_firm_across_loans)
+{
+    ipl_loan_schedule *loan = the_loan();
+    ipl_subsidy_rule r = rule_of(IPL_SUBSIDY_RATE_ON_BALANCE, 1.0);
+    ipl_subsidy_usage earlier[2];
+    ipl_subsidy_schedule *s;
+    ipl_error err;
+
+    earlier[0].year = 2024;
+    earlier[0].paid = cny(450000);
+    earlier[1].year = 2024;
+    earlier[1].paid = cny(150000);
+    r.rate = 0.01;
+    r.cap_per_year = cny(1000000);
+    r.firm_usage = earlier;
+    r.firm_usage_count = 2;
+    s = build(loan, &r);
+    ck_assert_int_eq(ipl_subsidy_schedule_row(s, 3)->paid.minor, 75000);
+    ck_assert_int_eq(ipl_subsidy_schedule_row(s, 4)->paid.minor, 50000);
+    ck_assert_int_eq(ipl_subsidy_schedule_row(s, 5)->paid.minor, 0);
+    ck_assert_int_eq(ipl_subsidy_schedule_row(s, 11)->paid.minor, 8333);
+    ck_assert_int_eq(ipl_subsidy_schedule_totals(s)->paid.minor, 408333);
+    ipl_subsidy_schedule_free(s);
+
+    r.cap_per_year = cny(0);
+    r.firm_usage = NULL;
+    r.firm_usage_count = 0;
+    r.cap_total = cny(500000);
+    r.firm_paid_total = cny(490000);
+    s = build(loan, &r);
+    ck_assert_int_eq(ipl_subsidy_schedule_row(s, 0)->paid.minor, 10000);
+    ck_assert_int_eq(ipl_subsidy_schedule_totals(s)->paid.minor, 10000);
+    ipl_subsidy_schedule_free(s);
+
+    /* Already beyond the cap: nothing, never a negative payment. */
+    r.firm_paid_total = cny(600000);
+    s = build(loan, &r);
+    ck_assert_int_eq(ipl_subsidy_schedule_totals(s)->paid.minor, 0);
+    ipl_subsidy_schedule_free(s);
+
+    r.firm_usage_count = 1;
+    ck_assert_int_eq(ipl_subsidy_schedule_new(&s, loan, &r, &err), IPL_EINVAL);
+    ck_assert_str_eq(err.where, "rule.firm_usage");
+    ipl_loan_schedule_free(loan);
+}
+END_TEST
+
 /* A guarantee-insurance premium of 1.2 % a year on the balance, half
  * subsidised: premium (12 − k) × 100,000 × 0.012 / 12 = (12 − k) ×
  * 100.00 (7,800.00 in all), subsidy (12 − k) × 50.00. Capped at
@@ -464,6 +518,7 @@ subsidy_suite(void)
     tcase_add_test(tc, test_zhongguancun);
     tcase_add_test(tc, test_fujian_reference);
     tcase_add_test(tc, test_first_loan_bp);
+    tcase_add_test(tc, test_caps_per_firm_across_loans);
     tcase_add_test(tc, test_guarantee_premium);
     tcase_add_test(tc, test_appraisal_fee);
     tcase_add_test(tc, test_errors);

@@ -791,6 +791,10 @@ typedef enum ipl_subsidy_payment {
     IPL_SUBSIDY_PER_YEAR,
     IPL_SUBSIDY_AFTER_REPAYMENT
 } ipl_subsidy_payment;
+typedef struct ipl_subsidy_usage {
+    int year;
+    ipl_money paid;
+} ipl_subsidy_usage;
 typedef struct ipl_subsidy_rule {
     unsigned int version;
     ipl_subsidy_base base;
@@ -805,6 +809,9 @@ typedef struct ipl_subsidy_rule {
     double cap_loan_fraction;
     ipl_subsidy_payment payment;
     ipl_rounding rounding;
+    const ipl_subsidy_usage *firm_usage;
+    size_t firm_usage_count;
+    ipl_money firm_paid_total;
 } ipl_subsidy_rule;
 int ipl_subsidy_rule_init(ipl_subsidy_rule *rule, unsigned int version);
 typedef struct ipl_subsidy_schedule ipl_subsidy_schedule;

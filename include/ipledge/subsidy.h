@@ -69,6 +69,12 @@ typedef enum ipl_subsidy_payment {
     IPL_SUBSIDY_AFTER_REPAYMENT
 } ipl_subsidy_payment;
 
+/** A firm's subsidy already paid in one calendar year on other loans. */
+typedef struct ipl_subsidy_usage {
+    int year;          /**< the calendar year */
+    ipl_money paid;    /**< paid or due for periods ending that year, ≥ 0 */
+} ipl_subsidy_usage;
+
 /** Current version of ::ipl_subsidy_rule. */
 #define IPL_SUBSIDY_RULE_VERSION 1
 
@@ -116,6 +122,16 @@ typedef struct ipl_subsidy_rule {
     ipl_subsidy_payment payment;  /**< when it is paid */
     /** how products become minor units; 0 for the loan schedule's */
     ipl_rounding rounding;
+    /** Caps per firm across its loans: what the firm's other loans have
+     *  already been paid (or are due) under the same rule, per calendar
+     *  year. These amounts count against @c cap_per_year for their
+     *  years, so that a firm with several loans gets at most the cap in
+     *  all (Dongguan, Zhongguancun: per firm per year). NULL for none. */
+    const ipl_subsidy_usage *firm_usage;
+    size_t firm_usage_count;    /**< entries in @c firm_usage */
+    /** what the firm's other loans have been paid in all under the rule;
+     *  counts against @c cap_total (minor 0 for none) */
+    ipl_money firm_paid_total;
 } ipl_subsidy_rule;
 
 /**

@@ -1,5 +1,6 @@
 /* Subsidy schedules on a loan schedule (ipl_subsidy_schedule_new() in
  * include/ipledge/subsidy.h). */
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,9 +20,11 @@ struct ipl_subsidy_schedule {
 /* What the caps leave as rows are paid in date order. */
 typedef struct subsidy__caps {
     int year;              /* calendar year of the rows counted in year_paid */
-    int64_t year_paid;
-    int64_t total_paid;
-    int64_t total_cap;     /* the tighter of cap_total and cap_loan_fraction, or -1 */
+    int64_t year_paid;     /* the firm's for that year: other loans' and this one's */
+    int64_t loan_paid;     /* this loan's, in all */
+    int64_t loan_cap;      /* cap_loan_fraction of the principal, or -1 */
+    int firm_capped;       /* cap_total applies */
+    int64_t firm_left;     /* cap_total less the firm's other loans (may be < 0) */
 } subsidy__caps;
 
 int
@@ -40,6 +43,23 @@ static int
 subsidy__fraction(double v, int zero_ok, double max)
 {
     return (zero_ok ? v >= 0.0 : v > 0.0) && v <= max;
+}
+
+/* The firm's payments on other loans: amounts in the loan's currency. */
+static int
+subsidy__check_usage(const ipl_subsidy_rule *r, const char *cur, ipl_error *err)
+{
+    size_t i;
+    int rc;
+
+    if (r->firm_usage_count > 0 && r->firm_usage == NULL)
+        return ipl__fail(err, IPL_EINVAL, "rule.firm_usage",
+                         "%zu entries announced, none given", r->firm_usage_count);
+    for (i = 0; i < r->firm_usage_count; i++)
+        if ((rc = ipl__lending_amount(&r->firm_usage[i].paid, cur,
+                                      "rule.firm_usage", err)) < 0)
+            return rc;
+    return IPL_OK;
 }
 
 static int
@@ -76,9 +96,11 @@ subsidy__check(const ipl_subsidy_rule *r, const char *cur, ipl_error *err)
                          "must be half-even, half-up or down, got %d", (int)r->rounding);
     if ((rc = ipl__lending_amount(&r->fee, cur, "rule.fee", err)) < 0
         || (rc = ipl__lending_amount(&r->cap_per_year, cur, "rule.cap_per_year", err)) < 0
-        || (rc = ipl__lending_amount(&r->cap_total, cur, "rule.cap_total", err)) < 0)
+        || (rc = ipl__lending_amount(&r->cap_total, cur, "rule.cap_total", err)) < 0
+        || (rc = ipl__lending_amount(&r->firm_paid_total, cur, "rule.firm_paid_total",
+                                     err)) < 0)
         return rc;
-    return IPL_OK;
+    return subsidy__check_usage(r, cur, err);
 }
 
 /* amount × fraction in minor units. */
@@ -126,6 +148,19 @@ subsidy__base(int64_t *out, const ipl_loan_schedule *loan, const ipl_loan_row *r
     return IPL_OK;
 }
 
+/* What the firm's other loans were paid in a year. */
+static int64_t
+subsidy__firm_year(const ipl_subsidy_rule *r, int year)
+{
+    int64_t paid = 0;
+    size_t i;
+
+    for (i = 0; i < r->firm_usage_count; i++)
+        if (r->firm_usage[i].year == year)
+            paid += r->firm_usage[i].paid.minor;
+    return paid;
+}
+
 /* The subsidy within the caps left; counts it against them. */
 static int64_t
 subsidy__cap(subsidy__caps *c, const ipl_subsidy_rule *r, int year, int64_t subsidy)
@@ -134,14 +169,18 @@ subsidy__cap(subsidy__caps *c, const ipl_subsidy_rule *r, int year, int64_t subs
 
     if (year != c->year) {
         c->year = year;
-        c->year_paid = 0;
+        c->year_paid = subsidy__firm_year(r, year);
     }
     if (r->cap_per_year.minor > 0 && pay > r->cap_per_year.minor - c->year_paid)
         pay = r->cap_per_year.minor - c->year_paid;
-    if (c->total_cap >= 0 && pay > c->total_cap - c->total_paid)
-        pay = c->total_cap - c->total_paid;
+    if (c->firm_capped && pay > c->firm_left - c->loan_paid)
+        pay = c->firm_left - c->loan_paid;
+    if (c->loan_cap >= 0 && pay > c->loan_cap - c->loan_paid)
+        pay = c->loan_cap - c->loan_paid;
+    if (pay < 0)            /* the firm's other loans used the cap up */
+        pay = 0;
     c->year_paid += pay;
-    c->total_paid += pay;
+    c->loan_paid += pay;
     return pay;
 }
 
@@ -230,16 +269,15 @@ subsidy__fill(ipl_subsidy_schedule *s, const ipl_loan_schedule *loan,
     int rc;
 
     memset(&caps, 0, sizeof caps);
-    caps.total_cap = r->cap_total.minor > 0 ? r->cap_total.minor : -1;
-    if (r->cap_loan_fraction > 0.0) {
-        int64_t cap;
-
-        if ((rc = subsidy__times(&cap, loan->rows[0].opening.minor, r->cap_loan_fraction,
-                                 how, loan->rows[0].opening.currency, err)) < 0)
-            return rc;
-        if (caps.total_cap < 0 || cap < caps.total_cap)
-            caps.total_cap = cap;
-    }
+    caps.year = INT_MIN;
+    caps.firm_capped = r->cap_total.minor > 0;
+    caps.firm_left = r->cap_total.minor - r->firm_paid_total.minor;
+    caps.loan_cap = -1;
+    if (r->cap_loan_fraction > 0.0 &&
+        (rc = subsidy__times(&caps.loan_cap, loan->rows[0].opening.minor,
+                             r->cap_loan_fraction, how,
+                             loan->rows[0].opening.currency, err)) < 0)
+        return rc;
     for (i = 0; i < s->count; i++)
         if ((rc = subsidy__row(&s->rows[i], &caps, loan, i, r, how, err)) < 0)
             return rc;
