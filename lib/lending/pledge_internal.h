@@ -56,6 +56,10 @@ struct ipl_pledge {
     ipl__step_list failures;
 };
 
+/* The IPL_PLEDGE_* bit of a circumstance's name in policy and case
+ * documents ("litigation", "co-owned" ...), or 0 for an unknown name. */
+unsigned int ipl__pledge_flag(const char *name);
+
 /* Whether a test only makes sense for the request as a whole. */
 int ipl__pledge_test_is_request_wide(ipl_pledge_test test);
 

@@ -62,6 +62,29 @@ ipl_pledge_request_init(ipl_pledge_request *req, unsigned int version)
     return IPL_OK;
 }
 
+unsigned int
+ipl__pledge_flag(const char *name)
+{
+    static const struct {
+        const char *name;
+        unsigned int bit;
+    } flags[] = {
+        { "invalidation", IPL_PLEDGE_INVALIDATION },
+        { "litigation", IPL_PLEDGE_LITIGATION },
+        { "exclusive-licence", IPL_PLEDGE_EXCLUSIVE },
+        { "co-owned", IPL_PLEDGE_CO_OWNED },
+        { "not-in-name", IPL_PLEDGE_NOT_IN_NAME },
+        { "fees-overdue", IPL_PLEDGE_FEES_OVERDUE },
+        { "already-pledged", IPL_PLEDGE_ALREADY_PLEDGED },
+    };
+    size_t i;
+
+    for (i = 0; i < sizeof flags / sizeof flags[0]; i++)
+        if (strcmp(name, flags[i].name) == 0)
+            return flags[i].bit;
+    return 0;
+}
+
 int
 ipl__pledge_test_is_request_wide(ipl_pledge_test test)
 {

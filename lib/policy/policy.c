@@ -1,7 +1,6 @@
 /* Loading policy documents: well-formedness, validation against the
  * shipped schema, and the policy object (include/ipledge/policy.h). The
  * pledge section is read in policy_pledge.c. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,19 +44,6 @@ xmlChar *
 ipl__policy_attr(xmlNodePtr node, const char *name)
 {
     return xmlGetNoNsProp(node, (const xmlChar *)name);
-}
-
-int
-ipl__policy_fail_at(ipl_error *err, int code, const char *label,
-                    xmlNodePtr node, const char *fmt, ...)
-{
-    char message[IPL_ERROR_MESSAGE_MAX];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    return ipl__xmldoc_fail_at(err, code, label, node, "%s", message);
 }
 
 /* ---- the policy object ---- */
@@ -148,7 +134,7 @@ ipl__read_notes(ipl__policy_note **out, size_t *count, xmlNodePtr root,
 
             xmlFree(date);
             if (rc < 0)
-                return ipl__policy_fail_at(err, IPL_EPARSE, label, c,
+                return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, c,
                                            "date is not a calendar date");
         }
     }
@@ -192,10 +178,10 @@ ipl__read_pledge(ipl_policy *p, xmlNodePtr root, const char *label, int depth,
     preset = ipl__find_preset((const char *)based_on);
     xmlFree(based_on);
     if (preset == NULL)
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, root,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, root,
                                    "based-on names no built-in preset");
     if (depth >= IPL__BASED_ON_DEPTH)
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, root,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, root,
                                    "based-on chain longer than %d presets",
                                    IPL__BASED_ON_DEPTH);
     snprintf(base_label, sizeof base_label, "preset %s", preset->name);
@@ -204,7 +190,7 @@ ipl__read_pledge(ipl_policy *p, xmlNodePtr root, const char *label, int depth,
         return rc;
     if (strcmp(base->currency, p->currency) != 0) {
         ipl_policy_free(base);
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, root,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, root,
                                    "based-on preset is in another currency");
     }
     p->pledge = base->pledge;           /* taken over from the preset */
@@ -234,7 +220,7 @@ ipl__build(ipl_policy *p, xmlNodePtr root, const char *label, int depth,
         memcpy(p->currency, currency, 4);
     xmlFree(currency);
     if (rc < 0)
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, root,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, root,
                                    "currency is not an ISO 4217 currency with a minor unit");
     if ((rc = ipl__read_notes(&p->sources, &p->nsources, root, "source", "ref",
                               label, err)) < 0 ||

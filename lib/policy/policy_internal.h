@@ -42,15 +42,6 @@ struct ipl_policy {
                                  * other layers read */
 };
 
-/* Where an element is, for errors: "<label>" with the line of node, and
- * a message that starts with the node's path. */
-int ipl__policy_fail_at(ipl_error *err, int code, const char *label,
-                        xmlNodePtr node, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
-
 /* The value of an attribute, or NULL; the caller frees it with xmlFree. */
 xmlChar *ipl__policy_attr(xmlNodePtr node, const char *name);
 

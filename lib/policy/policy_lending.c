@@ -9,6 +9,7 @@
 
 #include "ipledge/policy.h"
 #include "error_internal.h"
+#include "xmldoc_internal.h"
 #include "policy_internal.h"
 
 /* The n-th child element called name, or NULL. */
@@ -63,7 +64,7 @@ ipl__read_parties(ipl_compensation_regime *r, xmlNodePtr tier,
 
         if (i == IPL_COMPENSATION_MAX_PARTIES) {
             xmlFree(name);
-            return ipl__policy_fail_at(err, IPL_EINVAL, p->name, party,
+            return ipl__xmldoc_fail_at(err, IPL_EINVAL, p->name, party,
                                        "more than %d parties",
                                        IPL_COMPENSATION_MAX_PARTIES);
         }
@@ -98,7 +99,7 @@ ipl__read_shares(ipl_compensation_tier *t, const ipl_compensation_regime *r,
 
         if (name == NULL || strcmp((const char *)name, r->parties[i].name) != 0) {
             xmlFree(name);
-            return ipl__policy_fail_at(err, IPL_EINVAL, p->name, tier,
+            return ipl__xmldoc_fail_at(err, IPL_EINVAL, p->name, tier,
                                        "every tier must name the first tier's "
                                        "parties in the same order");
         }
@@ -109,7 +110,7 @@ ipl__read_shares(ipl_compensation_tier *t, const ipl_compensation_regime *r,
         given[i] = share < 0 ? 0 : (int64_t)share;
     }
     if (ipl__nth_child(tier, "party", r->n_parties) != NULL)
-        return ipl__policy_fail_at(err, IPL_EINVAL, p->name, tier,
+        return ipl__xmldoc_fail_at(err, IPL_EINVAL, p->name, tier,
                                    "every tier must name the first tier's parties");
     if (missing > 0) {
         if (weights == NULL)
@@ -190,7 +191,7 @@ ipl_policy_compensation(const ipl_policy *policy, const int64_t *weights,
     r.prepay_delay_months = (unsigned int)months;
     for (t = 0; (tier = ipl__nth_child(comp, "tier", t)) != NULL; t++) {
         if (t == IPL_COMPENSATION_MAX_TIERS)
-            return ipl__policy_fail_at(err, IPL_EINVAL, policy->name, tier,
+            return ipl__xmldoc_fail_at(err, IPL_EINVAL, policy->name, tier,
                                        "more than %d tiers",
                                        IPL_COMPENSATION_MAX_TIERS);
         if ((rc = ipl__money_attr(&r.tiers[t].up_to, tier, "up-to", policy,
@@ -276,7 +277,7 @@ ipl__subsidy_base(ipl_subsidy_rule *r, xmlNodePtr s, size_t kind, double lpr,
         r->max_loan_rate = lpr * multiple;
         if ((r->base == IPL_SUBSIDY_REFERENCE_INTEREST || multiple > 0) &&
             !(lpr > 0 && lpr < 1))
-            return ipl__policy_fail_at(err, IPL_EINVAL, p->name, s,
+            return ipl__xmldoc_fail_at(err, IPL_EINVAL, p->name, s,
                                        "this rule needs the one-year LPR, got %g",
                                        lpr);
         return IPL_OK;
@@ -341,7 +342,7 @@ ipl_policy_subsidy(const ipl_policy *policy, size_t i, double lpr,
     for (k = 0; k < 5 && !ipl__attr_is(s, "kind", ipl__subsidy_kinds[k]); k++)
         ;
     if (k == 5)         /* the schema admits no other kind */
-        return ipl__policy_fail_at(err, IPL_ERROR, policy->name, s,
+        return ipl__xmldoc_fail_at(err, IPL_ERROR, policy->name, s,
                                    "unknown kind of subsidy");
     ipl_subsidy_rule_init(&r, IPL_SUBSIDY_RULE_VERSION);
     if ((rc = ipl__policy_number(&r.share, s, "share", policy->name, err)) < 0 ||
@@ -349,7 +350,7 @@ ipl_policy_subsidy(const ipl_policy *policy, size_t i, double lpr,
         (rc = ipl__subsidy_caps(&r, s, policy, err)) < 0)
         return rc;
     if (!(r.share > 0))
-        return ipl__policy_fail_at(err, IPL_EINVAL, policy->name, s,
+        return ipl__xmldoc_fail_at(err, IPL_EINVAL, policy->name, s,
                                    "the sources do not publish the share "
                                    "subsidised");
     if (kind != NULL)

@@ -10,7 +10,9 @@
 #include "ipledge/pledge.h"
 #include "decimal_internal.h"
 #include "error_internal.h"
+#include "xmldoc_internal.h"
 #include "policy_internal.h"
+#include "pledge_internal.h"
 
 static const struct {
     const char *name;
@@ -29,19 +31,6 @@ static const struct {
     { "uncertainty", IPL_PLEDGE_TEST_UNCERTAINTY },
 };
 
-static const struct {
-    const char *name;
-    unsigned int flag;
-} ipl__flags[] = {
-    { "invalidation", IPL_PLEDGE_INVALIDATION },
-    { "litigation", IPL_PLEDGE_LITIGATION },
-    { "exclusive-licence", IPL_PLEDGE_EXCLUSIVE },
-    { "co-owned", IPL_PLEDGE_CO_OWNED },
-    { "not-in-name", IPL_PLEDGE_NOT_IN_NAME },
-    { "fees-overdue", IPL_PLEDGE_FEES_OVERDUE },
-    { "already-pledged", IPL_PLEDGE_ALREADY_PLEDGED },
-};
-
 #define IPL__COUNT(a) (sizeof (a) / sizeof (a)[0])
 
 int
@@ -58,7 +47,7 @@ ipl__policy_number(double *out, xmlNodePtr node, const char *name,
     rc = ipl__decimal_parse(&d, (const char *)text, &bad);
     xmlFree(text);
     if (rc < 0)
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, node,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, node,
                                    "%s: not a decimal of at most 15 significant digits",
                                    name);
     *out = ipl__decimal_to_double(&d);
@@ -80,7 +69,7 @@ ipl__policy_amount(int64_t *out, xmlNodePtr node, const char *name,
                          &inner);
     xmlFree(text);
     if (rc < 0)
-        return ipl__policy_fail_at(err, IPL_EPARSE, label, node, "%s: %s", name,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, node, "%s: %s", name,
                                    inner.message);
     *out = m.minor;
     return IPL_OK;
@@ -93,7 +82,7 @@ ipl__rethrow(int rc, const ipl_error *inner, const char *label,
 {
     if (rc == IPL_ENOMEM)
         return ipl__fail(err, IPL_ENOMEM, label, "out of memory");
-    return ipl__policy_fail_at(err, IPL_EPARSE, label, node, "%s: %s",
+    return ipl__xmldoc_fail_at(err, IPL_EPARSE, label, node, "%s: %s",
                                inner->where, inner->message);
 }
 
@@ -143,20 +132,17 @@ ipl__read_test(ipl_pledge_rule *rule, xmlNodePtr node, const char *label,
     for (i = 0; test != NULL && i < IPL__COUNT(ipl__tests); i++)
         if (strcmp((const char *)test, ipl__tests[i].name) == 0)
             rule->test = ipl__tests[i].test;
-    /* xs:list of known tokens: each one is one of the names below. */
-    for (i = 0; flags != NULL && i < IPL__COUNT(ipl__flags); i++) {
-        const char *hit = strstr((const char *)flags, ipl__flags[i].name);
-        size_t len = strlen(ipl__flags[i].name);
+    /* An xs:list the schema has checked: names separated by spaces. */
+    if (flags != NULL) {
+        char *save = NULL, *tok;
 
-        while (hit != NULL && !((hit == (const char *)flags || hit[-1] == ' ') &&
-                                (hit[len] == '\0' || hit[len] == ' ')))
-            hit = strstr(hit + 1, ipl__flags[i].name);
-        if (hit != NULL)
-            rule->flags |= ipl__flags[i].flag;
+        for (tok = strtok_r((char *)flags, " ", &save); tok != NULL;
+             tok = strtok_r(NULL, " ", &save))
+            rule->flags |= ipl__pledge_flag(tok);
     }
     if (right != NULL &&
         ipl_right_type_from_name(&rule->right, (const char *)right, NULL) < 0)
-        rc = ipl__policy_fail_at(err, IPL_EPARSE, label, node, "unknown right");
+        rc = ipl__xmldoc_fail_at(err, IPL_EPARSE, label, node, "unknown right");
     xmlFree(test);
     xmlFree(flags);
     xmlFree(right);

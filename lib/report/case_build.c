@@ -11,7 +11,9 @@
 #include "alloc_internal.h"
 #include "decimal_internal.h"
 #include "error_internal.h"
+#include "xmldoc_internal.h"
 #include "case_internal.h"
+#include "pledge_internal.h"
 
 #define IPL__CASE_NS "urn:ipledge:case:1"
 
@@ -80,7 +82,7 @@ ipl__date(ipl_date *out, ipl__reader *r, xmlNodePtr node, const char *name)
     if (text[0] == '\0')
         return IPL_OK;
     if (ipl_date_parse(out, text, &inner) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "%s: %s", name, inner.message);
     return IPL_OK;
 }
@@ -97,7 +99,7 @@ ipl__amount(ipl_money *out, ipl__reader *r, xmlNodePtr node, const char *name)
         return ipl_money_from_minor(out, 0, r->c->currency, r->err);
     rc = ipl_money_parse(out, text, r->c->currency, IPL_ROUND_NEVER, &inner);
     if (rc < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE,
                                  r->c->label, node, "%s: %s", name,
                                  inner.message);
     return IPL_OK;
@@ -115,31 +117,11 @@ ipl__number(double *out, ipl__reader *r, xmlNodePtr node, const char *name)
     if (text[0] == '\0')
         return IPL_OK;
     if (ipl__decimal_parse(&d, text, &bad) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "%s: not a decimal of at most 15 significant "
                                  "digits: \"%s\"", name, text);
     *out = ipl__decimal_to_double(&d);
     return IPL_OK;
-}
-
-static unsigned int
-ipl__flag(const char *name)
-{
-    static const struct { const char *name; unsigned int bit; } flags[] = {
-        { "invalidation", IPL_PLEDGE_INVALIDATION },
-        { "litigation", IPL_PLEDGE_LITIGATION },
-        { "exclusive-licence", IPL_PLEDGE_EXCLUSIVE },
-        { "co-owned", IPL_PLEDGE_CO_OWNED },
-        { "not-in-name", IPL_PLEDGE_NOT_IN_NAME },
-        { "fees-overdue", IPL_PLEDGE_FEES_OVERDUE },
-        { "already-pledged", IPL_PLEDGE_ALREADY_PLEDGED },
-    };
-    size_t i;
-
-    for (i = 0; i < sizeof flags / sizeof flags[0]; i++)
-        if (strcmp(name, flags[i].name) == 0)
-            return flags[i].bit;
-    return 0;
 }
 
 static int
@@ -153,17 +135,17 @@ ipl__right(ipl__case_right *out, ipl__reader *r, xmlNodePtr node)
     view->line = (int)xmlGetLineNo(node);
     ipl__peek(text, sizeof text, node, "type");
     if (ipl_right_type_from_name(&view->type, text, NULL) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "type: unknown kind \"%s\"", text);
     ipl__peek(text, sizeof text, node, "status");
     if (text[0] != '\0' && ipl_legal_status_from_name(&view->status, text, NULL) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "status: unknown status \"%s\"", text);
     for (k = node->children; k != NULL; k = k->next)
         if (ipl__is(k, "flag")) {
             xmlChar *v = xmlNodeGetContent(k);
 
-            view->flags |= ipl__flag(v != NULL ? (const char *)v : "");
+            view->flags |= ipl__pledge_flag(v != NULL ? (const char *)v : "");
             xmlFree(v);
         }
     if ((rc = ipl__date(&view->registered, r, node, "registered")) < 0 ||
@@ -212,7 +194,7 @@ ipl__policy(ipl__reader *r, xmlNodePtr node)
         ipl__free(file);
         ipl__free(preset);
         return rc < 0 ? rc
-                      : ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+                      : ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                           "give a preset (\"dongguan\") or a "
                                           "file, not both or neither");
     }
@@ -241,19 +223,19 @@ ipl__loan(ipl__reader *r, xmlNodePtr node)
     loan->frequency = IPL_LOAN_MONTHLY;
     ipl__peek(text, sizeof text, node, "method");
     if (ipl_loan_method_from_name(&loan->method, text, &inner) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "method: %s", inner.message);
     /* libxml2 does not fill in the schema's defaults */
     ipl__peek(text, sizeof text, node, "frequency");
     if (text[0] != '\0' &&
         ipl_loan_frequency_from_name(&loan->frequency, text, &inner) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "frequency: %s", inner.message);
     ipl__peek(text, sizeof text, node, "daycount");
     if (text[0] == '\0')
         snprintf(text, sizeof text, "ACT/360");
     if (ipl_daycount_from_name(&loan->daycount, text, &inner) < 0)
-        return ipl__case_fail_at(r->err, IPL_EPARSE, r->c->label, node,
+        return ipl__xmldoc_fail_at(r->err, IPL_EPARSE, r->c->label, node,
                                  "daycount: %s", inner.message);
     return IPL_OK;
 }
@@ -360,7 +342,7 @@ ipl__case_build(ipl_case *c, xmlNodePtr root, ipl_error *err)
     r.err = err;
     ipl__peek(currency, sizeof currency, root, "currency");
     if (ipl_currency_exponent(currency) < 0)
-        return ipl__case_fail_at(err, IPL_EPARSE, c->label, root,
+        return ipl__xmldoc_fail_at(err, IPL_EPARSE, c->label, root,
                                  "currency: unknown ISO 4217 code \"%s\"", currency);
     memcpy(c->currency, currency, 4);
     if ((rc = ipl__date(&c->date, &r, root, "date")) < 0)

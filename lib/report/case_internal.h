@@ -49,12 +49,5 @@ int ipl__case_parse(xmlDocPtr *out, const char *data, size_t size,
  * read so far, for ipl_case_free(). */
 int ipl__case_build(ipl_case *c, xmlNodePtr root, ipl_error *err);
 
-/* Fails at node: "label:line: /case/rights/right[2]: message". */
-int ipl__case_fail_at(ipl_error *err, int code, const char *label,
-                      xmlNodePtr node, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 5, 6)))
-#endif
-    ;
 
 #endif /* IPL_CASE_INTERNAL_H */

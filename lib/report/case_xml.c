@@ -1,7 +1,6 @@
 /* Case documents as XML: well-formedness without network, DTD or
  * entities, validation against the compiled-in case.xsd, and errors
  * located by line and element path. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,19 +10,6 @@
 #include "error_internal.h"
 #include "case_internal.h"
 #include "xmldoc_internal.h"
-
-int
-ipl__case_fail_at(ipl_error *err, int code, const char *label,
-                  xmlNodePtr node, const char *fmt, ...)
-{
-    char message[IPL_ERROR_MESSAGE_MAX];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
-    va_end(ap);
-    return ipl__xmldoc_fail_at(err, code, label, node, "%s", message);
-}
 
 int
 ipl__case_parse(xmlDocPtr *out, const char *data, size_t size,
