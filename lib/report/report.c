@@ -1,0 +1,124 @@
+/* The report entry points: a format by name, a report through a sink,
+ * and a report as one string. */
+#include <string.h>
+
+#include "alloc_internal.h"
+#include "report_internal.h"
+
+static const char *const format_names[] = { NULL, "text", "json", "xml", "html" };
+
+int
+ipl_report_format_from_name(ipl_report_format *out, const char *name, ipl_error *err)
+{
+    int f;
+
+    IPL__CHECK_ARG(err, out);
+    IPL__CHECK_ARG(err, name);
+    for (f = IPL_REPORT_TEXT; f <= IPL_REPORT_HTML; f++)
+        if (strcmp(format_names[f], name) == 0) {
+            *out = (ipl_report_format)f;
+            return IPL_OK;
+        }
+    return ipl__fail(err, IPL_EINVAL, "format", "must be text, json, xml or html, got \"%s\"",
+                     name);
+}
+
+int
+ipl_report_appraisal(const ipl_appraisal *a, ipl_report_format format,
+                     ipl_report_sink sink, void *ctx, ipl_error *err)
+{
+    ipl__out o;
+
+    IPL__CHECK_ARG(err, a);
+    IPL__CHECK_ARG(err, sink);
+    if (format < IPL_REPORT_TEXT || format > IPL_REPORT_HTML)
+        return ipl__fail(err, IPL_EINVAL, "format", "unknown report format %d", (int)format);
+    ipl__out_init(&o, sink, ctx);
+    if (format == IPL_REPORT_TEXT)
+        ipl__report_text(&o, a);
+    else if (format == IPL_REPORT_HTML)
+        ipl__report_html(&o, a);
+    else
+        ipl__report_tree(&o, a, format == IPL_REPORT_XML);
+    return ipl__out_finish(&o, err);
+}
+
+/* A string growing by doubling, through the library's allocator. */
+typedef struct growing {
+    char *s;
+    size_t n, cap;
+} growing;
+
+static int
+grow(void *ctx, const char *bytes, size_t n)
+{
+    growing *g = ctx;
+
+    if (g->n + n + 1 > g->cap) {
+        size_t cap = g->cap > 0 ? g->cap : 8192;
+        char *s;
+
+        while (cap < g->n + n + 1)
+            cap *= 2;
+        if ((s = ipl__realloc(g->s, cap)) == NULL)
+            return -1;
+        g->s = s;
+        g->cap = cap;
+    }
+    memcpy(g->s + g->n, bytes, n);
+    g->n += n;
+    return 0;
+}
+
+int
+ipl_report_appraisal_string(char **out, size_t *len, const ipl_appraisal *a,
+                            ipl_report_format format, ipl_error *err)
+{
+    growing g = { NULL, 0, 0 };
+    int rc;
+
+    IPL__CHECK_ARG(err, out);
+    rc = ipl_report_appraisal(a, format, grow, &g, err);
+    if (rc == IPL_OK && g.s == NULL && (g.s = ipl__malloc(1)) == NULL)
+        rc = ipl__fail(err, IPL_ENOMEM, NULL, "out of memory");
+    if (rc == IPL_ERROR)   /* only grow() refuses: it ran out of memory */
+        rc = ipl__fail(err, IPL_ENOMEM, NULL, "out of memory");
+    if (rc < 0) {
+        ipl__free(g.s);
+        return rc;
+    }
+    g.s[g.n] = '\0';
+    *out = g.s;
+    if (len != NULL)
+        *len = g.n;
+    return IPL_OK;
+}
+
+void
+ipl_report_string_free(char *s)
+{
+    ipl__free(s);
+}
+
+const char *
+ipl__report_role(ipl_compensation_role role)
+{
+    return role == IPL_COMPENSATION_FUND ? "fund"
+           : role == IPL_COMPENSATION_LENDER ? "lender" : "other";
+}
+
+const char *
+ipl__report_flow_kind(ipl_compensation_flow_kind kind)
+{
+    return kind == IPL_COMPENSATION_PREPAY ? "prepay"
+           : kind == IPL_COMPENSATION_SETTLE ? "settle" : "claw-back";
+}
+
+const char *
+ipl__report_rounding(ipl_rounding r)
+{
+    static const char *const names[] = { "half-even", "half-even", "half-up", "down",
+                                         "never", "up" };
+
+    return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
+}
