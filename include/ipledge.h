@@ -31,5 +31,7 @@
 #include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
 #include "ipledge/case.h"
+#include "ipledge/appraisal.h"
+#include "ipledge/report.h"
 
 #endif /* IPLEDGE_H */

@@ -1,14 +1,29 @@
-# Reports: case documents (case.h) and the `ipledge appraise` command
-# that runs a case through every stage. Included by Makefile.am.
+# Reports: case documents (case.h), the appraisal chain that runs a case
+# through every stage (appraisal.h), its report writers (report.h) and
+# the `ipledge appraise` command over them. Included by Makefile.am.
 
 lib_libipledge_internal_la_SOURCES += \
 	lib/report/case.c \
 	lib/report/case_build.c \
 	lib/report/case_internal.h \
-	lib/report/case_xml.c
+	lib/report/case_xml.c \
+	lib/report/appraisal.c \
+	lib/report/appraisal_chain.c \
+	lib/report/appraisal_internal.h \
+	lib/report/appraisal_policy.c \
+	lib/report/appraisal_right.c \
+	lib/report/emit.c \
+	lib/report/emit_internal.h \
+	lib/report/emit_tree.c \
+	lib/report/report.c \
+	lib/report/report_html.c \
+	lib/report/report_internal.h \
+	lib/report/report_text.c \
+	lib/report/report_tree.c
 nodist_lib_libipledge_internal_la_SOURCES += lib/report/case-schema.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/report
-ipledgeinclude_HEADERS += include/ipledge/case.h
+ipledgeinclude_HEADERS += include/ipledge/case.h include/ipledge/appraisal.h \
+	include/ipledge/report.h
 
 lib/report/case-schema.c: lib/report/embed.sh lib/report/case.xsd
 	$(AM_V_GEN)$(MKDIR_P) lib/report && \
@@ -28,17 +43,14 @@ tests_check_case_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_case_LDADD = $(IPL_TEST_LDADD)
 EXTRA_DIST += tests/vectors/case
 
+IPL_SUITES += tests/check_appraisal
+tests_check_appraisal_SOURCES = tests/check_appraisal.c
+tests_check_appraisal_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
+tests_check_appraisal_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_appraisal_LDADD = $(IPL_TEST_LDADD)
+
 # -- `ipledge appraise`: the whole chain on a case, one report
-examples_ipledge_SOURCES += \
-	examples/cli/appraise.c examples/cli/appraise.h \
-	examples/cli/appraise_html.c \
-	examples/cli/appraise_json.c \
-	examples/cli/appraise_policy.c \
-	examples/cli/appraise_text.c \
-	examples/cli/appraise_xml.c
-# Before `make install` the valuation schema is read from the sources.
-examples_ipledge_CPPFLAGS += \
-	-DIPLEDGE_SRC_VALUE_DIR='"$(abs_top_srcdir)/lib/value"'
+examples_ipledge_SOURCES += examples/cli/appraise.c
 IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
 EXTRA_DIST += examples/cases
 IPL_SCRIPT_TESTS += tests/check_appraise_html.sh
