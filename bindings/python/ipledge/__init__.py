@@ -3,18 +3,21 @@
 A pythonic layer over the ipledge C library: exact money
 (:class:`~ipledge.money.Money`), dates as ``datetime.date``, identifiers,
 office records, valuation and Monte Carlo, pledge decisions and policies,
-loan, subsidy and compensation schedules.  Errors raise
+loan, subsidy and compensation schedules, and whole appraisals of a case
+with their reports (:func:`appraise`).  Errors raise
 :class:`IplError` and its subclasses.
 """
 
-from . import (compensation, dates, ident, indicators, loan, montecarlo, pledge, policy,
-               records, subsidy, value)
+from . import (appraisal, compensation, dates, ident, indicators, loan, montecarlo, pledge,
+               policy, records, subsidy, value)
+from .appraisal import appraise
 from ._lowlevel import (IplConvergenceError, IplError, IplParseError,
                         IplValueError, lib, string)
 from .money import Money, currency_exponent
 
 __all__ = ["IplError", "IplValueError", "IplParseError", "IplConvergenceError",
-           "Money", "currency_exponent", "version", "version_number", "compensation", "dates", "ident", "indicators",
+           "Money", "currency_exponent", "version", "version_number", "appraise", "appraisal",
+           "compensation", "dates", "ident", "indicators",
            "loan", "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
 
 
