@@ -14,8 +14,11 @@
 #                 = 16.13 % against 1.5 % + 3 pp; new loans weighted
 #                 (0.3169 x 600,000 + 0.25 x 200,000) / 800,000 = 30.02 %.
 #   uspto_weekly: the 25 grants of a weekly file's subset, streamed.
+#   appraise_case: examples/cases/dongguan-invention.xml's hand check
+#                 (1,895,393.38; 450,000.00 lent in 12 payments; the
+#                 appraisal-fee subsidy).
 set -eu
-: "${IPL_BUILDDIR:?}"
+: "${IPL_BUILDDIR:?}" "${IPL_SRCDIR:?}"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -74,4 +77,11 @@ OUT
 status=0
 "$ex/uspto_weekly" a b > /dev/null 2>&1 || status=$?
 [ "$status" -eq 64 ] || { echo "FAIL: uspto_weekly with two files: status $status"; exit 1; }
+"$ex/appraise_case" "$IPL_SRCDIR/examples/cases/dongguan-invention.xml" > "$tmp/out"
+check appraise_case <<'OUT'
+CN201510481495.9   1,895,393.38 CNY
+lent 450,000.00 in 12 payments under dongguan, 1 subsidies
+OUT
+"$ex/appraise_case" "$IPL_SRCDIR/examples/cases/dongguan-invention.xml" json > "$tmp/out"
+grep -q '"max_loan": "473848.34"' "$tmp/out" || { echo "FAIL: appraise_case json"; exit 1; }
 echo "PASS: the example host programs print their hand-checked figures"

@@ -58,7 +58,7 @@ IPL_SCRIPT_TESTS += tests/check_appraise_html.sh
 # -- host programs in examples/, one job each, public API only; built
 #    and run (output checked) by make check
 IPL_HOST_EXAMPLES = examples/originate examples/value_bundle \
-	examples/uspto_weekly examples/ltv_monitor
+	examples/uspto_weekly examples/ltv_monitor examples/appraise_case
 check_PROGRAMS += $(IPL_HOST_EXAMPLES)
 examples_originate_SOURCES = examples/originate.c
 examples_originate_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
@@ -76,6 +76,10 @@ examples_ltv_monitor_SOURCES = examples/ltv_monitor.c
 examples_ltv_monitor_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
 examples_ltv_monitor_CFLAGS = $(WARN_CFLAGS)
 examples_ltv_monitor_LDADD = lib/libipledge.la
+examples_appraise_case_SOURCES = examples/appraise_case.c
+examples_appraise_case_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
+examples_appraise_case_CFLAGS = $(WARN_CFLAGS)
+examples_appraise_case_LDADD = lib/libipledge.la
 IPL_SCRIPT_TESTS += tests/check_examples.sh
 
 # -- documentation: the user guide and the man pages
