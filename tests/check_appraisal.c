@@ -84,7 +84,7 @@ START_TEST(test_dongguan)
                                r->model_value));
     ck_assert_ptr_nonnull(strstr(r->valuation_path, "dongguan-invention-value.xml"));
     ck_assert_int_eq(ipl_appraisal_eligible(a), 1);
-    ck_assert(iplt_same_double(ipl_pledge_ratio(ipl_appraisal_pledge(a)), 0.25));
+    ck_assert(iplt_same_double(ipl_pledge_trace(ipl_appraisal_pledge(a), 0)->after, 0.25));
     ck_assert_int_eq(ipl_pledge_collateral(ipl_appraisal_pledge(a))->minor, 47384834);
     ck_assert_str_eq(ipl_policy_name(ipl_appraisal_policy(a)), "dongguan");
     ck_assert_str_eq(ipl_appraisal_policy_path(a), "");

@@ -13,18 +13,19 @@
 static int
 at_stage(int rc, const char *stage, ipl_error *err)
 {
-    char inner[IPL_ERROR_WHERE_MAX], message[IPL_ERROR_MESSAGE_MAX];
+    char where[IPL_ERROR_WHERE_MAX];
+    ipl_error inner;
 
     if (rc >= 0 || err == NULL || strncmp(err->where, stage, strlen(stage)) == 0)
         return rc;
-    snprintf(inner, sizeof inner, "%s", err->where);
-    if (strchr(inner, '/') != NULL) {
-        snprintf(message, sizeof message, "%s", err->message);
-        snprintf(err->message, sizeof err->message, "%s: %s", inner, message);
-        inner[0] = '\0';
-    }
-    snprintf(err->where, sizeof err->where, "%s%s%s", stage, inner[0] ? "." : "", inner);
-    return rc;
+    inner = *err;
+    if (strchr(inner.where, '/') != NULL)
+        return ipl__fail_at(err, rc, stage, inner.line, inner.column, "%s: %s", inner.where,
+                            inner.message);
+    if (snprintf(where, sizeof where, "%s%s%s", stage, inner.where[0] ? "." : "",
+                 inner.where) < 0)
+        where[0] = '\0';
+    return ipl__fail_at(err, rc, where, inner.line, inner.column, "%s", inner.message);
 }
 
 static int

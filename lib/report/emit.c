@@ -195,7 +195,7 @@ ipl__fmt_real(char *buf, double v, int json)
             memcpy(p, digits + 1, (size_t)nd - 1);
             p += nd - 1;
         }
-        snprintf(p, 8, "e%+d", point - 1);
+        snprintf(p, 16, "e%+d", point - 1);   /* buf has room: 15 digits, sign, point */
     }
     return buf;
 }
