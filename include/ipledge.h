@@ -31,6 +31,7 @@
 #include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
 #include "ipledge/case.h"
+#include "ipledge/assumptions.h"
 #include "ipledge/appraisal.h"
 #include "ipledge/report.h"
 

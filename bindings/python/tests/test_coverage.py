@@ -18,7 +18,28 @@ PACKAGE = os.path.dirname(ipledge.__file__)
 _CASES = ("case documents are read by `ipledge appraise`; the appraisal "
           "chain is not a library call yet")
 
+# The assumptions reader has just moved into the library; its Python
+# module (ipledge.assumptions) follows.
+_ASSUMPTIONS = "new in the library; ipledge.assumptions is being written"
+
 NOT_WRAPPED = {
+    "ipl_assumptions_approach_at": _ASSUMPTIONS,
+    "ipl_assumptions_cost_at": _ASSUMPTIONS,
+    "ipl_assumptions_count": _ASSUMPTIONS,
+    "ipl_assumptions_currency": _ASSUMPTIONS,
+    "ipl_assumptions_free": _ASSUMPTIONS,
+    "ipl_assumptions_has_montecarlo": _ASSUMPTIONS,
+    "ipl_assumptions_income_at": _ASSUMPTIONS,
+    "ipl_assumptions_label": _ASSUMPTIONS,
+    "ipl_assumptions_line": _ASSUMPTIONS,
+    "ipl_assumptions_load_file": _ASSUMPTIONS,
+    "ipl_assumptions_load_memory": _ASSUMPTIONS,
+    "ipl_assumptions_market_at": _ASSUMPTIONS,
+    "ipl_assumptions_montecarlo_inputs": _ASSUMPTIONS,
+    "ipl_assumptions_montecarlo_options": _ASSUMPTIONS,
+    "ipl_assumptions_schema": _ASSUMPTIONS,
+    "ipl_assumptions_simulate": _ASSUMPTIONS,
+    "ipl_assumptions_value": _ASSUMPTIONS,
     "ipl_case_borrower": _CASES,
     "ipl_case_currency": _CASES,
     "ipl_case_date": _CASES,
