@@ -12,17 +12,17 @@ from ipledge._lowlevel import lib
 PACKAGE = os.path.dirname(ipledge.__file__)
 
 # name -> why Python has no wrapper of its own
-# Case files only feed the appraisal chain, which the ipledge program
-# runs (examples/cli/appraise.c); Python users run the same chain from the
-# wrapped modules, and read cases once the chain is in the library.
-_CASES = ("case documents are read by `ipledge appraise`; the appraisal "
-          "chain is not a library call yet")
+# Python loads a case for ipledge.appraise (from its path); the case's own
+# fields get their module (ipledge.case) with the assumptions reader's.
+_CASES = ("ipledge.appraise loads the case from its path; ipledge.case, "
+          "its fields, is being written with ipledge.assumptions")
 
 # The assumptions reader has just moved into the library; its Python
 # module (ipledge.assumptions) follows.
 _ASSUMPTIONS = "new in the library; ipledge.assumptions is being written"
 
 NOT_WRAPPED = {
+    "ipl_appraisal_assumptions": _ASSUMPTIONS,
     "ipl_assumptions_approach_at": _ASSUMPTIONS,
     "ipl_assumptions_cost_at": _ASSUMPTIONS,
     "ipl_assumptions_count": _ASSUMPTIONS,
@@ -44,9 +44,7 @@ NOT_WRAPPED = {
     "ipl_case_currency": _CASES,
     "ipl_case_date": _CASES,
     "ipl_case_default_get": _CASES,
-    "ipl_case_free": _CASES,
     "ipl_case_label": _CASES,
-    "ipl_case_load_file": _CASES,
     "ipl_case_load_memory": _CASES,
     "ipl_case_loan_get": _CASES,
     "ipl_case_path": _CASES,
@@ -55,6 +53,10 @@ NOT_WRAPPED = {
     "ipl_case_right_get": _CASES,
     "ipl_case_schema": _CASES,
     "ipl_case_title": _CASES,
+    "ipl_appraisal_case": "an Appraisal holds the case it was given",
+    "ipl_report_appraisal": "Appraisal.report returns the same bytes as one string "
+                            "(ipl_report_appraisal_string); a sink per chunk gains "
+                            "nothing in Python",
     "ipl_alloc_set": "a process-wide allocator cannot safely be Python code; "
                      "the interpreter's own allocator hooks cover tracing",
     "ipl_init": "the library initialises itself on first use",
