@@ -76,8 +76,8 @@ class Appraisal:
                   for j in range(lib.ipl_appraisal_value_count(self._a, i))]
         return AppraisedRight(
             number=string(getattr(r, "in").number),   # "in" is a keyword
-            type=string(lib.ipl_right_type_name(r.type)),
-            status=string(lib.ipl_legal_status_name(r.status)),
+            type=enum_name("ipl_right_type", r.type),
+            status=enum_name("ipl_legal_status", r.status),
             registered=to_date(r.registered),
             registered_from=enum_name("ipl_appraisal_source", r.registered_from),
             expiry=to_date(r.expiry),

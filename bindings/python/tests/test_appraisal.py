@@ -24,7 +24,7 @@ def test_dongguan(case):
     (r,) = a.rights
     assert r.number == "CN201510481495.9" and r.type == "invention"
     assert r.value == Money(189539338, "CNY") and r.p5 is None and r.simulation is None
-    assert r.expiry_from == "case" and r.record_format is None
+    assert r.status == "in_force" and r.expiry_from == "case" and r.record_format is None
     assert len(r.valuations) == 1 and r.valuations[0].total == pytest.approx(r.model_value)
     assert a.eligible and a.policy_name == "dongguan" and a.policy_path == ""
     assert a.pledge.collateral == Money(47384834, "CNY")
