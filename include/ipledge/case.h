@@ -13,10 +13,9 @@
  * validated against the schema that ships with the library
  * (ipl_case_schema(), installed as `case.xsd`).
  *
- * This module only reads: running the chain (parse, value, pledge,
- * schedule, subsidies, compensation) is the caller's, with the modules
- * of each stage; `ipledge appraise` (examples/cli/appraise.c) is the
- * reference. Paths in a case are kept as written; ipl_case_path()
+ * This module only reads: ipl_appraisal_new() (appraisal.h) runs the
+ * chain (record, value, pledge, schedule, subsidies, compensation) on a
+ * case. Paths in a case are kept as written; ipl_case_path()
  * resolves them against the case file's directory.
  *
  * Untrusted input: documents are read without network access, DTDs or
