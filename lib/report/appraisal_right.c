@@ -16,10 +16,11 @@
 static int
 restage(ipl_error *err, const ipl_error *inner, const char *where, const char *file)
 {
-    int rc = ipl__fail_at(err, inner->code, where, inner->line, inner->column, "%s: %s%s%s",
-                          file, inner->where, inner->where[0] ? ": " : "", inner->message);
+    /* a document's own errors name it in where already */
+    const char *field = strcmp(inner->where, file) == 0 ? "" : inner->where;
 
-    return rc;
+    return ipl__fail_at(err, inner->code, where, inner->line, inner->column, "%s: %s%s%s",
+                        file, field, field[0] ? ": " : "", inner->message);
 }
 
 static int
