@@ -341,7 +341,17 @@ START_TEST(test_errors_name_the_stage)
     rc = ipl_appraisal_new(&a, c, NULL, &err);
     iplt_assert_error(err, rc, IPL_EINVAL, "default.party");
     ck_assert_str_eq(err.message, "the policy's party \"bank\" has no share in the case");
+    ipl_case_free(c);
 
+    c = edited_case("us-patent.xml", "file=\"us-lender-policy.xml\"",
+                    "file=\"no-such-policy.xml\"");
+    err = iplt_stale_error();
+    rc = ipl_appraisal_new(&a, c, NULL, &err);
+    iplt_assert_error(err, rc, IPL_EINVAL, "policy");
+    ck_assert_ptr_nonnull(strstr(err.message, "no-such-policy.xml"));
+    ipl_case_free(c);
+
+    c = edited_case("henan-default.xml", "name=\"bank\"", "name=\"lender\"");
     err = iplt_stale_error();
     rc = ipl_appraisal_new(&a, NULL, NULL, &err);
     iplt_assert_error(err, rc, IPL_EINVAL, "c");
