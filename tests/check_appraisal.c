@@ -409,6 +409,13 @@ START_TEST(test_string_is_what_the_sink_gets)
         "<max_loan>473848.34</max_loan>",
         "<td>473,848.34</td>",
     };
+    /* the layout jansson gave the CLI's JSON (indent 2) and its XML */
+    static const char *const layouts[] = {
+        NULL, NULL,
+        "{\n  \"ipledge_report\": 1,\n  \"case\": {\n    \"file\": ",
+        "<report xmlns=\"urn:ipledge:report:1\" version=\"1\">\n  <case>\n    <file>",
+        NULL,
+    };
     ipl_case *c;
     ipl_appraisal *a = appraise(&c, "dongguan-invention.xml");
     ipl_report_format f;
@@ -425,6 +432,8 @@ START_TEST(test_string_is_what_the_sink_gets)
         ck_assert_uint_eq(strlen(text), len);
         ck_assert(memcmp(text, sunk.text, len) == 0);
         ck_assert_msg(strstr(text, marks[f]) != NULL, "format %d lacks %s", f, marks[f]);
+        ck_assert_msg(layouts[f] == NULL || strstr(text, layouts[f]) != NULL,
+                      "format %d lacks %s", f, layouts[f]);
         ipl_report_string_free(text);
     }
     ipl_appraisal_free(a);
