@@ -273,23 +273,21 @@ START_TEST(test_ineligible_is_a_result)
 }
 END_TEST
 
-/* Writes text into a file under the build directory; returns its path. */
+/* Writes text into a file under the build directory; returns its path
+ * (the caller removes the file). */
 static const char *
 scratch(const char *name, const char *text)
 {
-    static char path[2][1024];
-    static int which;
+    static char path[1024];
     const char *dir = getenv("IPL_BUILDDIR");
     FILE *f;
 
-    which = !which;
-    snprintf(path[which], sizeof path[which], "%s/tests/appraisal-%s",
-             dir != NULL ? dir : ".", name);
-    f = fopen(path[which], "wb");
+    snprintf(path, sizeof path, "%s/tests/appraisal-%s", dir != NULL ? dir : ".", name);
+    f = fopen(path, "wb");
     ck_assert_ptr_nonnull(f);
     fputs(text, f);
     fclose(f);
-    return path[which];
+    return path;
 }
 
 /* A valuation document the schema refuses: the error names the right,
@@ -318,6 +316,7 @@ START_TEST(test_bad_valuation_is_located)
     ck_assert_ptr_nonnull(strstr(err.message, "appraisal-bad-value.xml"));
     ck_assert_ptr_null(a);
     ipl_case_free(c);
+    remove(doc);
 }
 END_TEST
 
