@@ -2,10 +2,6 @@
  * loading, and what a loaded document tells. The elements are read in
  * assumptions_read.c, the fields' lines kept in assumptions_lines.c, and
  * the document valued in assumptions_eval.c. */
-#include <string.h>
-
-#include <libxml/parser.h>
-
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "xmldoc_internal.h"

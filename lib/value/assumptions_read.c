@@ -6,6 +6,7 @@
  * (more than 15 significant digits, NaN, a date outside the calendar it
  * supports). */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc_internal.h"

@@ -1,8 +1,7 @@
 /* The rights of an assumptions document (<income>, <cost>, <market>)
  * read into the blocks of value.h. An attribute that is absent leaves 0
  * in its field: the valuation modules read 0 as "the library default". */
-#include <math.h>
-#include <string.h>
+#include <stdio.h>
 
 #include "alloc_internal.h"
 #include "error_internal.h"
@@ -26,7 +25,7 @@ ipl__timing(xmlNodePtr node)
     static const char *const timings[] = { "end", "mid", NULL };
 
     return ipl__vdoc_pick(node, "timing", timings) == 1 ? IPL_VALUE_TIMING_MID
-                                                   : IPL_VALUE_TIMING_END;
+                                                        : IPL_VALUE_TIMING_END;
 }
 
 static int

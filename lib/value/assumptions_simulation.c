@@ -1,6 +1,8 @@
 /* The simulation of an assumptions document (<montecarlo>: options,
  * uncertain inputs, correlation) read into the blocks of montecarlo.h. */
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "alloc_internal.h"
