@@ -400,6 +400,58 @@ START_TEST(test_errors_are_located)
 }
 END_TEST
 
+static const char simulated[] =
+    "<?xml version='1.0'?>\n"
+    "<valuation xmlns='urn:ipledge:valuation:1'>\n"
+    "  <income><base first='1000'/><share value='0.2'/><discount rate='0.1'/>"
+    "<period economic-years='5'/></income>\n"
+    "  <montecarlo paths='100'>\n"
+    "    <input field='base-scale' dist='normal' a='1' b='0.1'/>\n"
+    "    <input field='share-scale' dist='normal' a='1' b='0.1'/>\n"
+    "    <correlation>1 0 0 1</correlation>\n"
+    "  </montecarlo>\n"
+    "</valuation>\n";
+
+/* simulated with from replaced by to must fail at line with want. */
+static void
+expect_simulation_error(const char *from, const char *to, int line, const char *want)
+{
+    char doc[4096];
+    const char *at = strstr(simulated, from);
+    ipl_assumptions *a = NULL;
+    ipl_error err = iplt_stale_error();
+    int rc;
+
+    ck_assert_ptr_nonnull(at);
+    snprintf(doc, sizeof doc, "%.*s%s%s", (int)(at - simulated), simulated, to,
+             at + strlen(from));
+    rc = ipl_assumptions_load_memory(&a, doc, strlen(doc), "mc.xml", &err);
+    iplt_assert_error(err, rc, IPL_EPARSE, "mc.xml");
+    ck_assert_ptr_null(a);
+    ck_assert_int_eq(err.line, line);
+    ck_assert_msg(strstr(err.message, want) != NULL, "%s: message \"%s\" lacks \"%s\"",
+                  to, err.message, want);
+}
+
+START_TEST(test_simulation_errors_are_located)
+{
+    ipl_assumptions *a = NULL;
+    ipl_error err = iplt_stale_error();
+
+    ck_assert_int_eq(ipl_assumptions_load_memory(&a, simulated, sizeof simulated - 1,
+                                                 "mc.xml", &err), IPL_OK);
+    ipl_assumptions_free(a);
+    expect_simulation_error("1 0 0 1", "1 0 0", 7, "3 numbers for 2 inputs, expected 4");
+    expect_simulation_error("1 0 0 1", "1 0 0 1 0", 7, "5 numbers for 2 inputs");
+    expect_simulation_error("1 0 0 1", "1 0 0 1.00000000000000000000000000000000000000000000"
+                            "000000000000000000000000", 7, "an entry of 70 characters");
+    expect_simulation_error("1 0 0 1", "1 0 0 0.12345678901234567", 7,
+                            "correlation: \"0.12345678901234567\" is not a number");
+    expect_simulation_error("paths='100'", "paths='99999999999999999999'", 4,
+                            "paths: \"99999999999999999999\" is not a whole number");
+}
+END_TEST
+
 /* Every lexical form of xs:double the schema lets through, read as the
  * compiler reads the same literal. */
 START_TEST(test_numbers_as_written)
@@ -612,6 +664,7 @@ assumptions_suite(void)
     tcase_add_test(tc, test_documents_refused);
     tcase_add_test(tc, test_library_errors_are_located);
     tcase_add_test(tc, test_errors_are_located);
+    tcase_add_test(tc, test_simulation_errors_are_located);
     tcase_add_test(tc, test_numbers_as_written);
     tcase_add_test(tc, test_lines);
     tcase_add_test(tc, test_schema_is_the_file);

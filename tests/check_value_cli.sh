@@ -7,8 +7,6 @@ set -eu
 
 ipledge="$IPL_BUILDDIR/examples/ipledge"
 vectors="$IPL_SRCDIR/tests/vectors/value"
-IPLEDGE_DATADIR="$IPL_SRCDIR/lib/value"
-export IPLEDGE_DATADIR
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,11 +1,8 @@
 /* Valuation assumptions documents (include/ipledge/assumptions.h):
  * loading, and what a loaded document tells. The elements are read in
- * assumptions_read.c, the fields' lines kept in assumptions_lines.c, and
- * the document valued in assumptions_eval.c. */
-#include <string.h>
-
-#include <libxml/parser.h>
-
+ * assumptions_read.c (with _rights.c and _simulation.c), the fields'
+ * lines kept in assumptions_lines.c, and the document valued in
+ * assumptions_eval.c. */
 #include "alloc_internal.h"
 #include "error_internal.h"
 #include "xmldoc_internal.h"

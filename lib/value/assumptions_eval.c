@@ -2,6 +2,7 @@
  * the document's simulation over all of them. Errors of the valuation
  * modules name a field; here they are put in the right's scope and given
  * the line of the element that wrote the field. */
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc_internal.h"

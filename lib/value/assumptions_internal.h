@@ -53,8 +53,58 @@ struct ipl_assumptions {
 };
 
 /* Reading a validated document's tree into a (assumptions_read.c);
- * errors name label and the element. */
+ * errors name a->label and the element. */
 int ipl__assumptions_build(ipl_assumptions *a, xmlNodePtr root, ipl_error *err);
+
+/* ---- the tree walk's shared pieces (assumptions_read.c) ---- */
+
+/* The document being read, the error record, and the field path prefix
+ * of the right being read ("rights[1]."; "" outside rights). */
+typedef struct ipl__vdoc_reader {
+    ipl_assumptions *a;
+    ipl_error *err;
+    char scope[24];
+} ipl__vdoc_reader;
+
+/* Whether n is an element called name. */
+int ipl__vdoc_named(xmlNodePtr n, const char *name);
+
+/* The first child element of n called name, or NULL (n may be NULL). */
+xmlNodePtr ipl__vdoc_child(xmlNodePtr n, const char *name);
+
+/* The number of child elements of n called name (0 for a NULL n). */
+size_t ipl__vdoc_count(xmlNodePtr n, const char *name);
+
+/* The attribute's value, or NULL; the caller frees it with xmlFree. */
+xmlChar *ipl__vdoc_attr(xmlNodePtr n, const char *name);
+
+/* Fields starting with r->scope + field come from node (NULL: none). */
+int ipl__vdoc_note(ipl__vdoc_reader *r, const char *field, xmlNodePtr node);
+
+/* The same for the i-th element of a list: "charges[2]". */
+int ipl__vdoc_note_at(ipl__vdoc_reader *r, const char *list, size_t i, xmlNodePtr node);
+
+/* text as a number; IPL_EPARSE at node naming what when it is not one
+ * the library can hold. */
+int ipl__vdoc_number_text(ipl__vdoc_reader *r, double *out, const xmlChar *text,
+                          xmlNodePtr node, const char *what);
+
+/* The attribute as a number, or dflt when it is absent. */
+int ipl__vdoc_num(ipl__vdoc_reader *r, double *out, xmlNodePtr node, const char *attr,
+                  double dflt);
+
+/* An element's content as a number. */
+int ipl__vdoc_content(ipl__vdoc_reader *r, double *out, xmlNodePtr node);
+
+/* The position of the attribute's value in the NULL-terminated names,
+ * or 0 when it is absent. */
+int ipl__vdoc_pick(xmlNodePtr node, const char *attr, const char *const *names);
+
+/* Right k from its element (assumptions_rights.c). */
+int ipl__vdoc_read_right(ipl__vdoc_reader *r, size_t k, xmlNodePtr n);
+
+/* The <montecarlo> element (assumptions_simulation.c). */
+int ipl__vdoc_read_montecarlo(ipl__vdoc_reader *r, xmlNodePtr n);
 
 /* Records that fields starting with prefix come from node's line
  * (assumptions_lines.c); a NULL node records nothing. */

@@ -1,6 +1,7 @@
 /* Where each field of an assumptions document was written: the valuation
  * modules name a field ("rights[1].discount_rate"), the reader of the
  * document wants its line. */
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc_internal.h"

@@ -34,7 +34,9 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/assumptions_internal.h \
 	lib/value/assumptions_lines.c \
 	lib/value/assumptions_number.c \
-	lib/value/assumptions_read.c
+	lib/value/assumptions_read.c \
+	lib/value/assumptions_rights.c \
+	lib/value/assumptions_simulation.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/value
 ipledgeinclude_HEADERS += include/ipledge/assumptions.h
 

@@ -2,23 +2,28 @@
 
 A pythonic layer over the ipledge C library: exact money
 (:class:`~ipledge.money.Money`), dates as ``datetime.date``, identifiers,
-office records, valuation and Monte Carlo, pledge decisions and policies,
-loan, subsidy and compensation schedules, and whole appraisals of a case
-with their reports (:func:`appraise`).  Errors raise
-:class:`IplError` and its subclasses.
+office records, valuation and Monte Carlo, valuation assumptions
+documents, pledge decisions and policies, loan, subsidy and compensation
+schedules, case files, and whole appraisals of a case with their reports
+(:func:`appraise`).  Errors raise :class:`IplError` and its subclasses.
 """
 
-from . import (appraisal, compensation, dates, ident, indicators, loan, montecarlo, pledge,
-               policy, records, subsidy, value)
+from . import (appraisal, assumptions, case, compensation, dates, ident, indicators, loan,
+               montecarlo, pledge, policy, records, subsidy, value)
 from .appraisal import appraise
 from ._lowlevel import (IplConvergenceError, IplError, IplParseError,
                         IplValueError, lib, string)
 from .money import Money, currency_exponent
 
+# Once per process, never undone: GSL's default error handler aborts the
+# interpreter (a correlation matrix that is not positive definite, say);
+# ipl_init() replaces it, and the library reports the error as a status.
+lib.ipl_init()
+
 __all__ = ["IplError", "IplValueError", "IplParseError", "IplConvergenceError",
            "Money", "currency_exponent", "version", "version_number", "appraise", "appraisal",
-           "compensation", "dates", "ident", "indicators",
-           "loan", "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
+           "assumptions", "case", "compensation", "dates", "ident", "indicators", "loan",
+           "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
 
 
 def version() -> str:

@@ -4,7 +4,8 @@ schedule, subsidies and, on default, the risk compensation — and its
 report as text, JSON, XML or HTML.
 
 ``appraise("examples/cases/dongguan-invention.xml", record_dirs=[...])``
-returns an :class:`Appraisal`; ``.report("json")`` the report.  The chain
+(a path or an :class:`ipledge.case.Case`) returns an :class:`Appraisal`;
+``.report("json")`` the report.  The chain
 runs in C without the GIL (cffi releases it around every call).
 """
 
@@ -13,7 +14,9 @@ import os
 from dataclasses import dataclass
 from typing import Any, List, Optional, Sequence, Union
 
+from . import case as _case
 from ._lowlevel import block, call, enum_name, ffi, lib, new_object, string, to_date
+from .assumptions import Assumptions
 from .compensation import Settlement
 from .loan import Schedule as LoanSchedule
 from .money import Money, rounding
@@ -40,6 +43,7 @@ class AppraisedRight:
     record_path: str
     record_format: Optional[str]
     valuation_path: str
+    assumptions: Assumptions
     model_value: float
     value: Money
     p5: Optional[Money]
@@ -65,8 +69,13 @@ def _borrowed(obj, owner):
 class Appraisal:
     """A case appraised (immutable)."""
 
-    def __init__(self, handle, case):
-        self._a, self._case = handle, case
+    def __init__(self, handle, case: "_case.Case"):
+        self._a, self._case = handle, case     # the appraisal borrows the case
+
+    @property
+    def case(self) -> "_case.Case":
+        """The case appraised."""
+        return self._case
 
     # -- rights
     def _right(self, i: int) -> AppraisedRight:
@@ -86,6 +95,7 @@ class Appraisal:
             record_format=(None if r.record == ffi.NULL
                            else string(lib.ipl_record_format_name(r.record))),
             valuation_path=string(r.valuation_path),
+            assumptions=_borrowed(Assumptions(lib.ipl_appraisal_assumptions(self._a, i)), self),
             model_value=r.model_value,
             value=Money.from_c(r.value),
             p5=None if r.p5.currency[0] == b"\0" else Money.from_c(r.p5),
@@ -175,21 +185,14 @@ class Appraisal:
             lib.ipl_report_string_free(out[0])
 
 
-def _load_case(case):
-    """A case handle owned by Python, from a path."""
-    return new_object("ipl_case", lib.ipl_case_load_file, lib.ipl_case_free,
-                      os.fsencode(case))
-
-
-def appraise(case: Union[str, "os.PathLike[str]", Any],
+def appraise(case: Union[str, "os.PathLike[str]", "_case.Case"],
              record_dirs: Sequence[Union[str, "os.PathLike[str]"]] = (),
              loan_rounding: Optional[str] = None) -> Appraisal:
-    """Run a case (a path to a case document) through the whole chain.
-    ``record_dirs`` are searched, in order, for record files not beside
-    the case; ``loan_rounding`` defaults to "half_up"."""
-    handle = getattr(case, "_c", None)
-    if handle is None:
-        handle = _load_case(case)
+    """Run a case (an :class:`ipledge.case.Case` or the path of a case
+    document) through the whole chain.  ``record_dirs`` are searched, in
+    order, for record files not beside the case; ``loan_rounding``
+    defaults to "half_up"."""
+    c = case if isinstance(case, _case.Case) else _case.load(os.fspath(case))
     names = [ffi.new("char[]", os.fsencode(d)) for d in record_dirs]
     keep: List[Any] = []
     opts = block("ipl_appraisal_options", {}, keep, "opts")
@@ -197,6 +200,5 @@ def appraise(case: Union[str, "os.PathLike[str]", Any],
     opts.record_dirs, opts.n_record_dirs = dirs, len(names)
     if loan_rounding is not None:
         opts.loan_rounding = rounding(loan_rounding)
-    a = new_object("ipl_appraisal", lib.ipl_appraisal_new, lib.ipl_appraisal_free,
-                   handle, opts)
-    return Appraisal(a, case if getattr(case, "_c", None) is not None else handle)
+    return Appraisal(new_object("ipl_appraisal", lib.ipl_appraisal_new, lib.ipl_appraisal_free,
+                                c._c, opts), c)

@@ -37,6 +37,14 @@ def test_dongguan(case):
     assert any("not found" in n for n in a.notes)
 
 
+def test_from_a_case_object(case):
+    c = ipledge.case.load(case("xianning-bundle.xml"))
+    a = appraisal.appraise(c)
+    assert a.case is c and len(a.rights) == 2
+    assert a.rights[1].assumptions.currency == "CNY"
+    assert a.rights[1].value == Money(54071643, "CNY")
+
+
 def test_record_dirs(case, shared_data):
     a = appraisal.appraise(case("dongguan-invention.xml"),
                            record_dirs=["/nonexistent", shared_data("records")])

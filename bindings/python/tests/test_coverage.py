@@ -12,54 +12,13 @@ from ipledge._lowlevel import lib
 PACKAGE = os.path.dirname(ipledge.__file__)
 
 # name -> why Python has no wrapper of its own
-# Python loads a case for ipledge.appraise (from its path); the case's own
-# fields get their module (ipledge.case) with the assumptions reader's.
-_CASES = ("ipledge.appraise loads the case from its path; ipledge.case, "
-          "its fields, is being written with ipledge.assumptions")
-
-# The assumptions reader has just moved into the library; its Python
-# module (ipledge.assumptions) follows.
-_ASSUMPTIONS = "new in the library; ipledge.assumptions is being written"
-
 NOT_WRAPPED = {
-    "ipl_appraisal_assumptions": _ASSUMPTIONS,
-    "ipl_assumptions_approach_at": _ASSUMPTIONS,
-    "ipl_assumptions_cost_at": _ASSUMPTIONS,
-    "ipl_assumptions_count": _ASSUMPTIONS,
-    "ipl_assumptions_currency": _ASSUMPTIONS,
-    "ipl_assumptions_free": _ASSUMPTIONS,
-    "ipl_assumptions_has_montecarlo": _ASSUMPTIONS,
-    "ipl_assumptions_income_at": _ASSUMPTIONS,
-    "ipl_assumptions_label": _ASSUMPTIONS,
-    "ipl_assumptions_line": _ASSUMPTIONS,
-    "ipl_assumptions_load_file": _ASSUMPTIONS,
-    "ipl_assumptions_load_memory": _ASSUMPTIONS,
-    "ipl_assumptions_market_at": _ASSUMPTIONS,
-    "ipl_assumptions_montecarlo_inputs": _ASSUMPTIONS,
-    "ipl_assumptions_montecarlo_options": _ASSUMPTIONS,
-    "ipl_assumptions_schema": _ASSUMPTIONS,
-    "ipl_assumptions_simulate": _ASSUMPTIONS,
-    "ipl_assumptions_value": _ASSUMPTIONS,
-    "ipl_case_borrower": _CASES,
-    "ipl_case_currency": _CASES,
-    "ipl_case_date": _CASES,
-    "ipl_case_default_get": _CASES,
-    "ipl_case_label": _CASES,
-    "ipl_case_load_memory": _CASES,
-    "ipl_case_loan_get": _CASES,
-    "ipl_case_path": _CASES,
-    "ipl_case_policy": _CASES,
-    "ipl_case_right_count": _CASES,
-    "ipl_case_right_get": _CASES,
-    "ipl_case_schema": _CASES,
-    "ipl_case_title": _CASES,
     "ipl_appraisal_case": "an Appraisal holds the case it was given",
     "ipl_report_appraisal": "Appraisal.report returns the same bytes as one string "
                             "(ipl_report_appraisal_string); a sink per chunk gains "
                             "nothing in Python",
     "ipl_alloc_set": "a process-wide allocator cannot safely be Python code; "
                      "the interpreter's own allocator hooks cover tracing",
-    "ipl_init": "the library initialises itself on first use",
     "ipl_shutdown": "would invalidate objects Python still holds",
     "ipl_error_clear": "each call gets a fresh ipl_error",
     "ipl_error_format": "exceptions format themselves from code, where and message",
