@@ -2,7 +2,8 @@
  * cases of examples/cases/ with the figures their hand checks give (the
  * derivations are in each case file's comment and in
  * tests/check_appraise_cli.sh), errors named by stage and line, the
- * string convenience against the sink, the emitter's escaping and
+ * string convenience against the sink, a valuation's report, the
+ * emitter's escaping and
  * numbers, and allocation failures. */
 #include <locale.h>
 #include <stdio.h>
@@ -472,6 +473,56 @@ START_TEST(test_report_errors)
 }
 END_TEST
 
+/* A valuation's report: the right valued by its document, the text the
+ * trace itself, the JSON and XML its figures; the string is what the
+ * sink gets. */
+START_TEST(test_value_report)
+{
+    ipl_assumptions *doc = NULL;
+    ipl_value *v = NULL;
+    const ipl_value *vs[1];
+    ipl_report_format f;
+    ipl_error err = iplt_stale_error();
+    char *text = NULL;
+    size_t len = 0;
+    int rc;
+
+    ck_assert_int_eq(ipl_assumptions_load_file(&doc, case_path("dongguan-invention-value.xml"),
+                                                &err), IPL_OK);
+    ck_assert_int_eq(ipl_assumptions_value(&v, doc, 0, &err), IPL_OK);
+    vs[0] = v;
+    for (f = IPL_REPORT_TEXT; f <= IPL_REPORT_XML; f++) {
+        memset(&sunk, 0, sizeof sunk);
+        ck_assert_int_eq(ipl_report_value(vs, 1, NULL, f, collect, &sunk, &err), IPL_OK);
+        ck_assert_int_eq(ipl_report_value_string(&text, &len, vs, 1, NULL, f, &err), IPL_OK);
+        ck_assert_uint_eq(len, sunk.n);
+        ck_assert(memcmp(text, sunk.text, len) == 0);
+        if (f == IPL_REPORT_TEXT)
+            ck_assert_str_eq(text, ipl_value_trace(v));
+        else
+            ck_assert_ptr_nonnull(strstr(text, f == IPL_REPORT_JSON
+                                         ? "{\n  \"value\": 1895393.38470422,\n  "
+                                           "\"method\": \"split\",\n"
+                                         : "<valuation-result xmlns=\"urn:ipledge:valuation:1\" "
+                                           "method=\"split\" value=\"1895393.38470422\">\n"));
+        ipl_report_string_free(text);
+        text = NULL;
+    }
+    rc = ipl_report_value_string(&text, NULL, vs, 1, NULL, IPL_REPORT_HTML, &err);
+    iplt_assert_error(err, rc, IPL_EINVAL, "format");
+    err = iplt_stale_error();
+    rc = ipl_report_value_string(&text, NULL, vs, 0, NULL, IPL_REPORT_JSON, &err);
+    iplt_assert_error(err, rc, IPL_EINVAL, "values");
+    vs[0] = NULL;
+    err = iplt_stale_error();
+    rc = ipl_report_value(vs, 1, NULL, IPL_REPORT_JSON, collect, &sunk, &err);
+    iplt_assert_error(err, rc, IPL_EINVAL, "values");
+    ck_assert_ptr_null(text);
+    ipl_value_free(v);
+    ipl_assumptions_free(doc);
+}
+END_TEST
+
 /* The emitter: numbers as a reader expects them whatever the locale,
  * strings escaped for JSON and XML. */
 START_TEST(test_numbers_and_escaping)
@@ -490,6 +541,8 @@ START_TEST(test_numbers_and_escaping)
     ck_assert_str_eq(ipl__fmt_real(buf, 2.5e25, 0), "2.5e+25");
     ck_assert_str_eq(ipl__fmt_real(buf, 0, 1), "0.0");
     ck_assert_str_eq(ipl__fmt_real(buf, 0.0 / 0.0, 1), "null");
+    ck_assert_str_eq(ipl__fmt_real(buf, 0.0 / 0.0, 0), "NaN");
+    ck_assert_str_eq(ipl__fmt_real(buf, -1.0 / 0.0, 0), "-INF");
     ck_assert_str_eq(ipl__fmt_fixed(buf, 25, 2), "25.00");
     ck_assert_str_eq(ipl__fmt_fixed(buf, -0.125001, 2), "-0.13");
     ck_assert_str_eq(ipl__fmt_fixed(buf, 3.65, 4), "3.6500");
@@ -559,6 +612,36 @@ START_TEST(test_allocation_failure_reports)
 }
 END_TEST
 
+static const ipl_value *oom_values[1];
+
+static int
+oom_value_report(void *ctx)
+{
+    char *text = NULL;
+    int rc = ipl_report_value_string(&text, NULL, oom_values, 1, NULL,
+                                     *(const ipl_report_format *)ctx, NULL);
+
+    ipl_report_string_free(text);
+    return rc;
+}
+
+START_TEST(test_allocation_failure_value_reports)
+{
+    ipl_assumptions *doc = NULL;
+    ipl_value *v = NULL;
+    ipl_report_format f;
+
+    ck_assert_int_eq(ipl_assumptions_load_file(&doc, case_path("dongguan-invention-value.xml"),
+                                                NULL), IPL_OK);
+    ck_assert_int_eq(ipl_assumptions_value(&v, doc, 0, NULL), IPL_OK);
+    oom_values[0] = v;
+    for (f = IPL_REPORT_TEXT; f <= IPL_REPORT_XML; f++)
+        ck_assert_uint_ge(iplt_oom_check(oom_value_report, &f), 1);
+    ipl_value_free(v);
+    ipl_assumptions_free(doc);
+}
+END_TEST
+
 static Suite *
 appraisal_suite(void)
 {
@@ -576,9 +659,11 @@ appraisal_suite(void)
     tcase_add_test(tc, test_errors_name_the_stage);
     tcase_add_test(tc, test_string_is_what_the_sink_gets);
     tcase_add_test(tc, test_report_errors);
+    tcase_add_test(tc, test_value_report);
     tcase_add_test(tc, test_numbers_and_escaping);
     tcase_add_test(tc, test_allocation_failure_appraisal);
     tcase_add_test(tc, test_allocation_failure_reports);
+    tcase_add_test(tc, test_allocation_failure_value_reports);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1357,4 +1357,12 @@ int ipl_report_appraisal_string(char **out, size_t *len,
                                             const ipl_appraisal *a,
                                             ipl_report_format format,
                                             ipl_error *err) ;
+int ipl_report_value(const ipl_value *const *values, size_t n,
+                                 const ipl_montecarlo *mc, ipl_report_format format,
+                                 ipl_report_sink sink, void *ctx, ipl_error *err);
+int ipl_report_value_string(char **out, size_t *len,
+                                        const ipl_value *const *values, size_t n,
+                                        const ipl_montecarlo *mc,
+                                        ipl_report_format format,
+                                        ipl_error *err) ;
 void ipl_report_string_free(char *s);

@@ -1,7 +1,7 @@
 /* `ipledge value [--format=text|xml|json] FILE.xml`: values a right, or
  * a bundle, from an assumptions document (assumptions.h; schema
  * lib/value/valuation.xsd, compiled into the library) and prints the
- * result. */
+ * result as the library writes it (ipl_report_value()). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,18 +43,24 @@ evaluate(ipl_value **vs, ipl_montecarlo **mc, const ipl_assumptions *a, ipl_erro
 }
 
 static int
-write_result(FILE *out, const char *format, ipl_value *const *vs, size_t n,
-             const ipl_montecarlo *mc)
+to_stream(void *ctx, const char *bytes, size_t n)
 {
-    return format[0] == 't' ? value_write_text(out, vs, n, mc)
-           : format[0] == 'x' ? value_write_xml(out, vs, n, mc)
-                              : value_write_json(out, vs, n, mc);
+    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
+}
+
+/* The library's report of the values (ipl_report_value(), report.h). */
+static int
+write_result(FILE *out, ipl_report_format format, ipl_value *const *vs, size_t n,
+             const ipl_montecarlo *mc, ipl_error *err)
+{
+    return ipl_report_value((const ipl_value *const *)vs, n, mc, format, to_stream, out, err);
 }
 
 int
 cli_value(int argc, char **argv, FILE *out, FILE *errs)
 {
-    const char *format = "text", *path = NULL;
+    ipl_report_format format = IPL_REPORT_TEXT;
+    const char *path = NULL;
     ipl_assumptions *a = NULL;
     ipl_value **vs = NULL;
     ipl_montecarlo *mc = NULL;
@@ -63,15 +69,16 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
     int i, rc = CLI_FAILED;
 
     for (i = 1; i < argc; i++) {
-        if (strncmp(argv[i], "--format=", 9) == 0)
-            format = argv[i] + 9;
-        else if (argv[i][0] == '-' || path != NULL)
+        if (strncmp(argv[i], "--format=", 9) == 0) {
+            if (ipl_report_format_from_name(&format, argv[i] + 9, NULL) < 0 ||
+                format == IPL_REPORT_HTML)
+                return usage(errs);
+        } else if (argv[i][0] == '-' || path != NULL)
             return usage(errs);
         else
             path = argv[i];
     }
-    if (path == NULL || (strcmp(format, "text") != 0 && strcmp(format, "xml") != 0 &&
-                         strcmp(format, "json") != 0))
+    if (path == NULL)
         return usage(errs);
     if (ipl_assumptions_load_file(&a, path, &err) < 0) {
         value_complain(errs, "value", path, &err);
@@ -82,8 +89,8 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
         fprintf(errs, "ipledge value: out of memory\n");
     else if (evaluate(vs, &mc, a, &err) < 0)
         value_complain(errs, "value", path, &err);
-    else if (write_result(out, format, vs, n, mc) < 0)
-        fprintf(errs, "ipledge value: cannot write the %s result\n", format);
+    else if (write_result(out, format, vs, n, mc, &err) < 0 || fflush(out) != 0)
+        fprintf(errs, "ipledge value: cannot write the result: %s\n", err.message);
     else
         rc = CLI_OK;
     ipl_montecarlo_free(mc);

@@ -1,6 +1,7 @@
 /**
  * @file ipledge/report.h
- * @brief Appraisal reports as text, JSON, XML or HTML.
+ * @brief Reports of appraisals (text, JSON, XML, HTML) and valuations
+ *        (text, JSON, XML).
  * @defgroup ipl_report Reports
  *
  * A report writes an appraisal (appraisal.h) for a person or another
@@ -13,6 +14,10 @@
  *   the singular name; null is left out);
  * - HTML: one self-contained page (no script, no external file) with
  *   the tables and charts as inline SVG.
+ *
+ * A valuation (value.h) with its simulation (montecarlo.h) is written as
+ * `ipledge value` prints it: text (the trace), JSON or XML (namespace
+ * `urn:ipledge:valuation:1`, the figures as attributes).
  *
  * Amounts leave as exact decimal strings in major units ("1234.56"),
  * never through a binary double; model quantities (rates, simulated
@@ -31,6 +36,8 @@
 #include "ipledge/common.h"
 #include "ipledge/appraisal.h"
 #include "ipledge/error.h"
+#include "ipledge/montecarlo.h"
+#include "ipledge/value.h"
 
 IPL_BEGIN_DECL
 
@@ -91,6 +98,44 @@ IPL_EXTERN(int) ipl_report_appraisal_string(char **out, size_t *len,
                                             const ipl_appraisal *a,
                                             ipl_report_format format,
                                             ipl_error *err) IPL_WARN_UNUSED;
+
+/**
+ * Writes the report of a valuation through a sink: one right, or a
+ * bundle of several (their values summed), and the simulation.
+ * @param values    the values (ipl_value_income_new() …), borrowed for
+ *                  the call.
+ * @param n         their number, >= 1; above 1 the report is a bundle's.
+ * @param mc        the simulation over them, or NULL.
+ * @param format    #IPL_REPORT_TEXT, #IPL_REPORT_JSON or #IPL_REPORT_XML.
+ * @param sink      receives the bytes.
+ * @param ctx       passed to @p sink.
+ * @param[out] err  optional; filled on failure.
+ * @return #IPL_OK; #IPL_EINVAL (NULL, no value, an unknown format or
+ *         HTML); #IPL_ERROR (the sink refused, where "sink"); #IPL_ENOMEM.
+ */
+IPL_EXTERN(int) ipl_report_value(const ipl_value *const *values, size_t n,
+                                 const ipl_montecarlo *mc, ipl_report_format format,
+                                 ipl_report_sink sink, void *ctx, ipl_error *err);
+
+/**
+ * The report of a valuation as one string: exactly the bytes
+ * ipl_report_value() gives its sink, NUL-terminated.
+ * @param[out] out  receives a new string (caller frees with
+ *                  ipl_report_string_free()).
+ * @param[out] len  optional; receives its length in bytes, without the NUL.
+ * @param values    the values, borrowed for the call.
+ * @param n         their number, >= 1.
+ * @param mc        the simulation over them, or NULL.
+ * @param format    #IPL_REPORT_TEXT, #IPL_REPORT_JSON or #IPL_REPORT_XML.
+ * @param[out] err  optional; filled on failure.
+ * @return #IPL_OK; #IPL_EINVAL (NULL, no value, an unknown format or
+ *         HTML); #IPL_ENOMEM.
+ */
+IPL_EXTERN(int) ipl_report_value_string(char **out, size_t *len,
+                                        const ipl_value *const *values, size_t n,
+                                        const ipl_montecarlo *mc,
+                                        ipl_report_format format,
+                                        ipl_error *err) IPL_WARN_UNUSED;
 
 /**
  * Frees a string made by a report function. NULL does nothing.

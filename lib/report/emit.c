@@ -1,6 +1,7 @@
 /* The report writers' output: bytes buffered for a caller's sink,
  * escaping for JSON and XML, and numbers written the same whatever the
  * process's locale. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -170,8 +171,8 @@ ipl__fmt_real(char *buf, double v, int json)
     char digits[24], *p = buf;
     int nd, point;
 
-    if (ipl__decimal_from_double(&d, v) != IPL_OK)
-        return memcpy(buf, "null", 5);
+    if (ipl__decimal_from_double(&d, v) != IPL_OK)   /* NaN, infinite */
+        return memcpy(buf, json ? "null" : isnan(v) ? "NaN" : v > 0 ? "INF" : "-INF", 5);
     nd = digits_of(digits, d.digits);
     point = nd + d.exp10;                   /* digits before the point */
     if (d.negative && d.digits != 0)

@@ -47,7 +47,8 @@ int ipl__out_finish(ipl__out *o, ipl_error *err);
 /* v with at most 15 significant digits, shortest form, plain notation
  * when short enough ("0.0435", "1895393.3825", "1e+25"); with json set,
  * an integral value keeps ".0" so that readers see a real. NaN and
- * infinities give "null". Returns buf. */
+ * infinities give JSON's "null", or else xs:double's "NaN", "INF" and
+ * "-INF". Returns buf. */
 const char *ipl__fmt_real(char *buf, double v, int json);
 /* v rounded half away from zero to `decimals` (0..6) decimals, as
  * printf's "%.*f" does in the C locale. Returns buf. */

@@ -19,7 +19,8 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/report/report_html.c \
 	lib/report/report_internal.h \
 	lib/report/report_text.c \
-	lib/report/report_tree.c
+	lib/report/report_tree.c \
+	lib/report/report_value.c
 nodist_lib_libipledge_internal_la_SOURCES += lib/report/case-schema.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/report
 ipledgeinclude_HEADERS += include/ipledge/case.h include/ipledge/appraisal.h \

@@ -1,5 +1,5 @@
-/* The report entry points: a format by name, a report through a sink,
- * and a report as one string. */
+/* The report entry points: a format by name, a report of an appraisal or
+ * of a valuation through a sink, or as one string. */
 #include <string.h>
 
 #include "alloc_internal.h"
@@ -23,23 +23,53 @@ ipl_report_format_from_name(ipl_report_format *out, const char *name, ipl_error 
                      name);
 }
 
-int
-ipl_report_appraisal(const ipl_appraisal *a, ipl_report_format format,
-                     ipl_report_sink sink, void *ctx, ipl_error *err)
-{
-    ipl__out o;
+/* What a report is of: an appraisal, or n values and a simulation. */
+typedef struct subject {
+    const ipl_appraisal *a;
+    const ipl_value *const *vs;
+    size_t n;
+    const ipl_montecarlo *mc;
+} subject;
 
-    IPL__CHECK_ARG(err, a);
-    IPL__CHECK_ARG(err, sink);
+static int
+check_subject(const subject *s, ipl_report_format format, ipl_error *err)
+{
+    size_t i;
+
     if (format < IPL_REPORT_TEXT || format > IPL_REPORT_HTML)
         return ipl__fail(err, IPL_EINVAL, "format", "unknown report format %d", (int)format);
+    if (s->a != NULL)
+        return IPL_OK;
+    if (s->vs == NULL || s->n == 0)
+        return ipl__fail(err, IPL_EINVAL, "values", "must name at least one value");
+    for (i = 0; i < s->n; i++)
+        if (s->vs[i] == NULL)
+            return ipl__fail(err, IPL_EINVAL, "values", "values[%zu] is NULL", i);
+    if (format == IPL_REPORT_HTML)
+        return ipl__fail(err, IPL_EINVAL, "format", "a valuation is written as text, json "
+                         "or xml");
+    return IPL_OK;
+}
+
+static int
+write_subject(const subject *s, ipl_report_format format, ipl_report_sink sink, void *ctx,
+              ipl_error *err)
+{
+    ipl__out o;
+    int rc;
+
+    IPL__CHECK_ARG(err, sink);
+    if ((rc = check_subject(s, format, err)) < 0)
+        return rc;
     ipl__out_init(&o, sink, ctx);
-    if (format == IPL_REPORT_TEXT)
-        ipl__report_text(&o, a);
+    if (s->a == NULL)
+        ipl__report_value(&o, s->vs, s->n, s->mc, format);
+    else if (format == IPL_REPORT_TEXT)
+        ipl__report_text(&o, s->a);
     else if (format == IPL_REPORT_HTML)
-        ipl__report_html(&o, a);
+        ipl__report_html(&o, s->a);
     else
-        ipl__report_tree(&o, a, format == IPL_REPORT_XML);
+        ipl__report_tree(&o, s->a, format == IPL_REPORT_XML);
     return ipl__out_finish(&o, err);
 }
 
@@ -70,15 +100,15 @@ grow(void *ctx, const char *bytes, size_t n)
     return 0;
 }
 
-int
-ipl_report_appraisal_string(char **out, size_t *len, const ipl_appraisal *a,
-                            ipl_report_format format, ipl_error *err)
+static int
+subject_string(char **out, size_t *len, const subject *s, ipl_report_format format,
+               ipl_error *err)
 {
     growing g = { NULL, 0, 0 };
     int rc;
 
     IPL__CHECK_ARG(err, out);
-    rc = ipl_report_appraisal(a, format, grow, &g, err);
+    rc = write_subject(s, format, grow, &g, err);
     if (rc == IPL_OK && g.s == NULL && (g.s = ipl__malloc(1)) == NULL)
         rc = ipl__fail(err, IPL_ENOMEM, NULL, "out of memory");
     if (rc == IPL_ERROR)   /* only grow() refuses: it ran out of memory */
@@ -92,6 +122,52 @@ ipl_report_appraisal_string(char **out, size_t *len, const ipl_appraisal *a,
     if (len != NULL)
         *len = g.n;
     return IPL_OK;
+}
+
+int
+ipl_report_appraisal(const ipl_appraisal *a, ipl_report_format format,
+                     ipl_report_sink sink, void *ctx, ipl_error *err)
+{
+    subject s = { NULL, NULL, 0, NULL };
+
+    IPL__CHECK_ARG(err, a);
+    s.a = a;
+    return write_subject(&s, format, sink, ctx, err);
+}
+
+int
+ipl_report_appraisal_string(char **out, size_t *len, const ipl_appraisal *a,
+                            ipl_report_format format, ipl_error *err)
+{
+    subject s = { NULL, NULL, 0, NULL };
+
+    IPL__CHECK_ARG(err, a);
+    s.a = a;
+    return subject_string(out, len, &s, format, err);
+}
+
+int
+ipl_report_value(const ipl_value *const *values, size_t n, const ipl_montecarlo *mc,
+                 ipl_report_format format, ipl_report_sink sink, void *ctx, ipl_error *err)
+{
+    subject s = { NULL, NULL, 0, NULL };
+
+    s.vs = values;
+    s.n = n;
+    s.mc = mc;
+    return write_subject(&s, format, sink, ctx, err);
+}
+
+int
+ipl_report_value_string(char **out, size_t *len, const ipl_value *const *values, size_t n,
+                        const ipl_montecarlo *mc, ipl_report_format format, ipl_error *err)
+{
+    subject s = { NULL, NULL, 0, NULL };
+
+    s.vs = values;
+    s.n = n;
+    s.mc = mc;
+    return subject_string(out, len, &s, format, err);
 }
 
 void

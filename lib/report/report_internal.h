@@ -11,6 +11,10 @@ void ipl__report_text(ipl__out *o, const ipl_appraisal *a);
 void ipl__report_html(ipl__out *o, const ipl_appraisal *a);
 /* JSON, or XML when xml is set: the same tree. */
 void ipl__report_tree(ipl__out *o, const ipl_appraisal *a, int xml);
+/* A valuation of n rights (a bundle when n > 1) and its simulation (or
+ * NULL) as text, JSON or XML. */
+void ipl__report_value(ipl__out *o, const ipl_value *const *vs, size_t n,
+                       const ipl_montecarlo *mc, ipl_report_format format);
 
 /* Shared wording: a share's role and a flow's kind. */
 const char *ipl__report_role(ipl_compensation_role role);

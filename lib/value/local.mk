@@ -79,7 +79,7 @@ valuedatadir = $(pkgdatadir)
 dist_valuedata_DATA = lib/value/valuation.xsd
 
 examples_ipledge_SOURCES += \
-	examples/cli/value.c examples/cli/value.h examples/cli/value_write.c
+	examples/cli/value.c examples/cli/value.h
 IPL_SCRIPT_TESTS += tests/check_value_cli.sh
 
 # make bench-value: ipledge against numpy on the same cases, in one run.

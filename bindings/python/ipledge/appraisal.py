@@ -5,7 +5,8 @@ report as text, JSON, XML or HTML.
 
 ``appraise("examples/cases/dongguan-invention.xml", record_dirs=[...])``
 (a path or an :class:`ipledge.case.Case`) returns an :class:`Appraisal`;
-``.report("json")`` the report.  The chain
+``.report("json")`` the report.  :func:`valuation_report` writes valuations
+and their simulation as ``ipledge value`` prints them.  The chain
 runs in C without the GIL (cffi releases it around every call).
 """
 
@@ -175,14 +176,33 @@ class Appraisal:
 
     def report(self, format: str = "text") -> str:
         """The report: "text", "json", "xml" or "html"."""
-        f = ffi.new("ipl_report_format *")
-        call(lib.ipl_report_format_from_name, f, format.encode())
-        out, size = ffi.new("char **"), ffi.new("size_t *")
-        call(lib.ipl_report_appraisal_string, out, size, self._a, f[0])
-        try:
-            return ffi.unpack(out[0], size[0]).decode("utf-8")
-        finally:
-            lib.ipl_report_string_free(out[0])
+        return _report_string(lib.ipl_report_appraisal_string, self._a, _format(format))
+
+
+def _format(name: str) -> int:
+    f = ffi.new("ipl_report_format *")
+    call(lib.ipl_report_format_from_name, f, name.encode())
+    return f[0]
+
+
+def _report_string(fn, *args) -> str:
+    """``fn(&out, &size, *args, err)``: a report as a new C string, copied."""
+    out, size = ffi.new("char **"), ffi.new("size_t *")
+    call(fn, out, size, *args)
+    try:
+        return ffi.unpack(out[0], size[0]).decode("utf-8")
+    finally:
+        lib.ipl_report_string_free(out[0])
+
+
+def valuation_report(valuations: Sequence[Valuation], simulation: Optional[Simulation] = None,
+                     format: str = "text") -> str:
+    """Valuations (one right, or a bundle of several) and their simulation
+    as ``ipledge value`` prints them: "text" (the traces), "json" or "xml"."""
+    handles = ffi.new("const ipl_value *[]", [v._v for v in valuations])
+    mc = simulation._mc if simulation is not None else ffi.NULL
+    return _report_string(lib.ipl_report_value_string, handles, len(valuations), mc,
+                          _format(format))
 
 
 def appraise(case: Union[str, "os.PathLike[str]", "_case.Case"],

@@ -110,3 +110,17 @@ def test_threads(case):
     for t in ts:
         t.join()
     assert len(out) == 4 and len(set(out)) == 1
+
+
+def test_valuation_report(vectors):
+    doc = ipledge.assumptions.load(vectors("value", "trademark-montecarlo.xml"))
+    values = [doc.value(i) for i in range(len(doc))]
+    sim = doc.simulate()
+    j = json.loads(appraisal.valuation_report(values, sim, "json"))
+    assert j["method"] == "relief-from-royalty" and j["montecarlo"]["paths"] == sim.paths
+    assert abs(j["value"] - values[0].total) <= 1e-9 * values[0].total
+    x = ET.fromstring(appraisal.valuation_report(values, None, "xml").encode())
+    assert x.get("method") == "relief-from-royalty"
+    assert appraisal.valuation_report(values).startswith(values[0].trace[:20])
+    with pytest.raises(ipledge.IplValueError):
+        appraisal.valuation_report(values, sim, "html")

@@ -17,6 +17,8 @@ NOT_WRAPPED = {
     "ipl_report_appraisal": "Appraisal.report returns the same bytes as one string "
                             "(ipl_report_appraisal_string); a sink per chunk gains "
                             "nothing in Python",
+    "ipl_report_value": "valuation_report returns the same bytes as one string "
+                        "(ipl_report_value_string)",
     "ipl_alloc_set": "a process-wide allocator cannot safely be Python code; "
                      "the interpreter's own allocator hooks cover tracing",
     "ipl_shutdown": "would invalidate objects Python still holds",
