@@ -171,8 +171,11 @@ ipl__fmt_real(char *buf, double v, int json)
     char digits[24], *p = buf;
     int nd, point;
 
-    if (ipl__decimal_from_double(&d, v) != IPL_OK)   /* NaN, infinite */
-        return memcpy(buf, json ? "null" : isnan(v) ? "NaN" : v > 0 ? "INF" : "-INF", 5);
+    if (ipl__decimal_from_double(&d, v) != IPL_OK) {   /* NaN, infinite */
+        const char *word = json ? "null" : isnan(v) ? "NaN" : v > 0 ? "INF" : "-INF";
+
+        return memcpy(buf, word, strlen(word) + 1);
+    }
     nd = digits_of(digits, d.digits);
     point = nd + d.exp10;                   /* digits before the point */
     if (d.negative && d.digits != 0)
