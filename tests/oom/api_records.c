@@ -222,9 +222,8 @@ read_chunk(void *ctx, char *buf, size_t size)
     return (long)n;
 }
 
-/* Opens a callback reader and reads it through: a failure while reading
- * concerns one case file only (parse.h: the document is skipped, the
- * next call goes on), so the others still arrive, in order. */
+/* Opens a callback reader and reads it through: after a failure the next
+ * call goes on, and every case file arrives (parse.h). */
 static int
 reader_new_callback(void *ctx)
 {
@@ -249,34 +248,36 @@ reader_new_callback(void *ctx)
     return failed ? IPL_ENOMEM : IPLT_EXPECT(got == 3);
 }
 
-/* The reader survives a failure of next(): as parse.h documents, the
- * failed case file is skipped and counted, the others arrive in order,
- * and the reader ends normally. */
+/* The reader survives a failure of next(): as parse.h documents, a case
+ * file of a daily file that ran out of memory is read again by the next
+ * call, so every case file arrives, in order, none is skipped, and the
+ * reader ends normally. (It used to fail the whole daily file: with
+ * allocation 3 failing, none of the three arrived.) */
 static int
 reader_next(void *ctx)
 {
     ipl_reader *rd;
     ipl_record *rec;
     ipl_parse_stats st;
-    size_t i, failed = 0, got = 0;
+    size_t failed = 0, got = 0;
     int rc, ok = 1;
 
     (void)ctx;
     if ((rc = ipl_parse_reader_new_memory(&rd, daily, sizeof daily - 1, "daily.xml", NULL,
                                           NULL)) < 0)
         return rc;
-    for (i = 0; (rc = ipl_parse_reader_next(&rec, rd, NULL)) != 0; i++) {
+    while ((rc = ipl_parse_reader_next(&rec, rd, NULL)) != 0) {
         if (rc == IPL_ENOMEM) {
             failed++;
             continue;
         }
-        ok &= rc == 1 && i < 3 &&
-              strcmp(ipl_record_number(rec, IPL_NUMBER_APPLICATION), daily_serials[i]) == 0;
+        ok &= rc == 1 && got < 3 &&
+              strcmp(ipl_record_number(rec, IPL_NUMBER_APPLICATION), daily_serials[got]) == 0;
         got++;
         ipl_record_free(rec);
     }
-    ok &= ipl_parse_reader_stats(&st, rd) == IPL_OK && st.skipped == failed &&
-          st.records == got && got + failed == 3;
+    ok &= ipl_parse_reader_stats(&st, rd) == IPL_OK && st.skipped == 0 &&
+          st.records == 3 && got == 3 && failed <= 1;
     ipl_parse_reader_free(rd);
     if (!ok)
         return IPL_ERROR;
