@@ -12,6 +12,8 @@
 #include "ipledge/init.h"
 #include "oom_api.h"
 
+ipl_error iplt_api_err;
+
 static const iplt_api *const tables[] = {
     iplt_api_core, iplt_api_records, iplt_api_lending, iplt_api_value
 };
@@ -74,11 +76,39 @@ iplt_api_slurp(const char *path, size_t *size)
     return buf;
 }
 
+/* An entry and the state its fixture built. */
+typedef struct run {
+    const iplt_api *e;
+    void *state;
+} run;
+
+/* Runs an entry's call with a stale error record: a failure for want of
+ * memory must overwrite it with IPL_ENOMEM, a place and a message. */
+static int
+reported(void *ctx)
+{
+    const run *r = ctx;
+    int rc;
+
+    iplt_api_err = iplt_stale_error();
+    rc = r->e->call(r->state);
+    if (rc == IPL_ENOMEM) {
+        ck_assert_msg(iplt_api_err.code == IPL_ENOMEM, "%s: IPL_ENOMEM, but err.code is %s",
+                      r->e->name, ipl_status_name(iplt_api_err.code));
+        ck_assert_msg(strcmp(iplt_api_err.where, "stale") != 0 &&
+                      strcmp(iplt_api_err.message, "stale") != 0 &&
+                      iplt_api_err.message[0] != '\0',
+                      "%s: IPL_ENOMEM without a place and a message", r->e->name);
+    }
+    return rc;
+}
+
 START_TEST(test_entry)
 {
     const iplt_api *e = entry((size_t)_i);
     size_t live = iplt_alloc_live(), attempts;
     void *state = NULL;
+    run r;
     int rc;
 
     ck_assert_ptr_nonnull(e);
@@ -94,7 +124,9 @@ START_TEST(test_entry)
                       e->name, attempts);
         break;
     case IPLT_OOM:
-        ck_assert_msg(iplt_oom_check(e->call, state) > 0,
+        r.e = e;
+        r.state = state;
+        ck_assert_msg(iplt_oom_check(reported, &r) > 0,
                       "%s allocated nothing: it is IPLT_NO_ALLOC", e->name);
         break;
     }

@@ -133,7 +133,7 @@ static int
 currency_check(void *ctx)
 {
     (void)ctx;
-    return IPLT_EXPECT(ipl_currency_check("JPY", NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_currency_check("JPY", IPLT_ERR) == IPL_OK);
 }
 
 static int
@@ -149,7 +149,7 @@ money_from_minor(void *ctx)
     ipl_money m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_from_minor(&m, 5, "EUR", NULL) == IPL_OK && m.minor == 5);
+    return IPLT_EXPECT(ipl_money_from_minor(&m, 5, "EUR", IPLT_ERR) == IPL_OK && m.minor == 5);
 }
 
 static int
@@ -158,7 +158,7 @@ money_parse(void *ctx)
     ipl_money m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_parse(&m, "1,234.565", "CNY", IPL_ROUND_HALF_UP, NULL) ==
+    return IPLT_EXPECT(ipl_money_parse(&m, "1,234.565", "CNY", IPL_ROUND_HALF_UP, IPLT_ERR) ==
                        IPL_OK && m.minor == 123457);
 }
 
@@ -169,7 +169,7 @@ money_format(void *ctx)
     char buf[64];
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_format(buf, sizeof buf, &m, 0, NULL) > 0 &&
+    return IPLT_EXPECT(ipl_money_format(buf, sizeof buf, &m, 0, IPLT_ERR) > 0 &&
                        strstr(buf, "234.56") != NULL);
 }
 
@@ -186,7 +186,7 @@ money_add(void *ctx)
     ipl_money a = cny(150), b = cny(50), m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_add(&m, &a, &b, NULL) == IPL_OK && m.minor == 200);
+    return IPLT_EXPECT(ipl_money_add(&m, &a, &b, IPLT_ERR) == IPL_OK && m.minor == 200);
 }
 
 static int
@@ -195,7 +195,7 @@ money_sub(void *ctx)
     ipl_money a = cny(150), b = cny(50), m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_sub(&m, &a, &b, NULL) == IPL_OK && m.minor == 100);
+    return IPLT_EXPECT(ipl_money_sub(&m, &a, &b, IPLT_ERR) == IPL_OK && m.minor == 100);
 }
 
 static int
@@ -205,7 +205,7 @@ money_mul_rate(void *ctx)
 
     (void)ctx;
     /* 1.00 × 0.125 = 0.125 → 0.12 half-even. */
-    return IPLT_EXPECT(ipl_money_mul_rate(&m, &a, 0.125, IPL_ROUND_HALF_EVEN, NULL) ==
+    return IPLT_EXPECT(ipl_money_mul_rate(&m, &a, 0.125, IPL_ROUND_HALF_EVEN, IPLT_ERR) ==
                        IPL_OK && m.minor == 12);
 }
 
@@ -215,7 +215,7 @@ money_mul_ratio(void *ctx)
     ipl_money a = cny(100), m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_mul_ratio(&m, &a, 1, 3, IPL_ROUND_HALF_EVEN, NULL) ==
+    return IPLT_EXPECT(ipl_money_mul_ratio(&m, &a, 1, 3, IPL_ROUND_HALF_EVEN, IPLT_ERR) ==
                        IPL_OK && m.minor == 33);
 }
 
@@ -225,7 +225,7 @@ money_from_double(void *ctx)
     ipl_money m;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_money_from_double(&m, 12.5, "JPY", IPL_ROUND_HALF_EVEN, NULL) ==
+    return IPLT_EXPECT(ipl_money_from_double(&m, 12.5, "JPY", IPL_ROUND_HALF_EVEN, IPLT_ERR) ==
                        IPL_OK && m.minor == 12);
 }
 
@@ -252,7 +252,7 @@ money_split(void *ctx)
     (void)ctx;
     for (i = 0; i < 40; i++)
         w[i] = 1;
-    if ((rc = ipl_money_split(parts, &total, w, 40, NULL)) < 0)
+    if ((rc = ipl_money_split(parts, &total, w, 40, IPLT_ERR)) < 0)
         return rc;
     for (i = 0; i < 40; i++)
         sum += parts[i].minor;
@@ -267,7 +267,7 @@ date_from_ymd(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_from_ymd(&d, 2024, 2, 29, NULL) == IPL_OK && d.day == 29);
+    return IPLT_EXPECT(ipl_date_from_ymd(&d, 2024, 2, 29, IPLT_ERR) == IPL_OK && d.day == 29);
 }
 
 static int
@@ -283,7 +283,7 @@ date_parse(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_parse(&d, "2024-03-01", NULL) == IPL_OK && d.month == 3);
+    return IPLT_EXPECT(ipl_date_parse(&d, "2024-03-01", IPLT_ERR) == IPL_OK && d.month == 3);
 }
 
 static int
@@ -292,7 +292,7 @@ date_format(void *ctx)
     char buf[16];
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_format(buf, sizeof buf, ymd(2024, 3, 1), NULL) == 10 &&
+    return IPLT_EXPECT(ipl_date_format(buf, sizeof buf, ymd(2024, 3, 1), IPLT_ERR) == 10 &&
                        strcmp(buf, "2024-03-01") == 0);
 }
 
@@ -309,7 +309,7 @@ date_days_between(void *ctx)
     int64_t n;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_days_between(&n, ymd(2024, 1, 1), ymd(2025, 1, 1), NULL) ==
+    return IPLT_EXPECT(ipl_date_days_between(&n, ymd(2024, 1, 1), ymd(2025, 1, 1), IPLT_ERR) ==
                        IPL_OK && n == 366);
 }
 
@@ -319,7 +319,7 @@ date_add_days(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_days(&d, ymd(2024, 2, 28), 1, NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_date_add_days(&d, ymd(2024, 2, 28), 1, IPLT_ERR) == IPL_OK &&
                        d.day == 29);
 }
 
@@ -329,7 +329,7 @@ date_add_months(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_months(&d, ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP, NULL) ==
+    return IPLT_EXPECT(ipl_date_add_months(&d, ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
                        IPL_OK && d.day == 29);
 }
 
@@ -339,7 +339,7 @@ date_add_years(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_years(&d, ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP, NULL) ==
+    return IPLT_EXPECT(ipl_date_add_years(&d, ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
                        IPL_OK && d.day == 28);
 }
 
@@ -364,7 +364,7 @@ daycount_year_fraction(void *ctx)
 
     (void)ctx;
     return IPLT_EXPECT(ipl_daycount_year_fraction(&f, IPL_DC_30_360, ymd(2024, 1, 15),
-                                                  ymd(2024, 7, 15), NULL) == IPL_OK &&
+                                                  ymd(2024, 7, 15), IPLT_ERR) == IPL_OK &&
                        iplt_same_double(f, 0.5));
 }
 
@@ -375,7 +375,7 @@ daycount_fraction(void *ctx)
 
     (void)ctx;
     return IPLT_EXPECT(ipl_daycount_fraction(&num, &den, IPL_DC_ACT_360, ymd(2024, 1, 1),
-                                             ymd(2024, 1, 31), NULL) == IPL_OK &&
+                                             ymd(2024, 1, 31), IPLT_ERR) == IPL_OK &&
                        num == 30 && den == 360);
 }
 
@@ -392,7 +392,7 @@ daycount_from_name(void *ctx)
     ipl_daycount dc;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_daycount_from_name(&dc, "30E/360", NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_daycount_from_name(&dc, "30E/360", IPLT_ERR) == IPL_OK &&
                        dc == IPL_DC_30E_360);
 }
 
@@ -412,7 +412,7 @@ right_type_from_name(void *ctx)
 
     (void)ctx;
     return IPLT_EXPECT(ipl_right_type_from_name(&t, ipl_right_type_name(IPL_RIGHT_DESIGN),
-                                                NULL) == IPL_OK && t == IPL_RIGHT_DESIGN);
+                                                IPLT_ERR) == IPL_OK && t == IPL_RIGHT_DESIGN);
 }
 
 static int
@@ -428,7 +428,7 @@ legal_status_from_name(void *ctx)
     ipl_legal_status s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_legal_status_from_name(&s, "lapsed", NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_legal_status_from_name(&s, "lapsed", IPLT_ERR) == IPL_OK &&
                        s == IPL_STATUS_LAPSED);
 }
 
@@ -439,7 +439,7 @@ ident_parse(void *ctx)
     int rc;
 
     (void)ctx;
-    if ((rc = ipl_ident_parse(&id, IPL_IDENT_NICE, "9", NULL)) < 0)
+    if ((rc = ipl_ident_parse(&id, IPL_IDENT_NICE, "9", IPLT_ERR)) < 0)
         return rc;
     return IPLT_EXPECT(strcmp(id.canonical, "9") == 0);
 }
@@ -451,7 +451,7 @@ ident_parse_kind(void *ctx)
     int rc;
 
     (void)ctx;
-    if ((rc = ipl_ident_parse_kind(out, sizeof out, IPL_IDENT_US_PATENT, "b2", NULL)) < 0)
+    if ((rc = ipl_ident_parse_kind(out, sizeof out, IPL_IDENT_US_PATENT, "b2", IPLT_ERR)) < 0)
         return rc;
     return IPLT_EXPECT(strcmp(out, "B2") == 0);
 }

@@ -68,7 +68,7 @@ loan_setup(void **state)
 {
     ipl_loan_terms t = terms();
 
-    return ipl_loan_schedule_new((ipl_loan_schedule **)state, &t, NULL);
+    return ipl_loan_schedule_new((ipl_loan_schedule **)state, &t, IPLT_ERR);
 }
 
 static void
@@ -88,7 +88,7 @@ subsidy_setup(void **state)
 
     if ((rc = loan_setup((void **)&loan)) < 0)
         return rc;
-    rc = ipl_subsidy_schedule_new((ipl_subsidy_schedule **)state, loan, &r, NULL);
+    rc = ipl_subsidy_schedule_new((ipl_subsidy_schedule **)state, loan, &r, IPLT_ERR);
     ipl_loan_schedule_free(loan);
     return rc;
 }
@@ -116,7 +116,7 @@ loan_schedule_new(void *ctx)
 {
     ipl_loan_terms t = terms();
     ipl_loan_schedule *s;
-    int rc = ipl_loan_schedule_new(&s, &t, NULL);
+    int rc = ipl_loan_schedule_new(&s, &t, IPLT_ERR);
 
     if (rc < 0)
         return rc;
@@ -161,7 +161,7 @@ loan_schedule_residual(void *ctx)
     ipl_money m;
 
     /* The residual sits in the last row. */
-    return IPLT_EXPECT(ipl_loan_schedule_residual(&m, ctx, NULL) == 11);
+    return IPLT_EXPECT(ipl_loan_schedule_residual(&m, ctx, IPLT_ERR) == 11);
 }
 
 static int
@@ -184,7 +184,7 @@ loan_instalment(void *ctx)
     (void)ctx;
     /* Zero rate: 1,000,000.00 / 24 = 41,666.666... → 41,666.67. */
     return IPLT_EXPECT(ipl_loan_instalment(&out, &p, 0.0, IPL_LOAN_MONTHLY, 24,
-                                           IPL_ROUND_HALF_EVEN, NULL) == IPL_OK &&
+                                           IPL_ROUND_HALF_EVEN, IPLT_ERR) == IPL_OK &&
                        out.minor == 4166667);
 }
 
@@ -202,7 +202,7 @@ loan_method_from_name(void *ctx)
 
     (void)ctx;
     return IPLT_EXPECT(ipl_loan_method_from_name(&m, ipl_loan_method_name(IPL_LOAN_BULLET),
-                                                 NULL) == IPL_OK && m == IPL_LOAN_BULLET);
+                                                 IPLT_ERR) == IPL_OK && m == IPL_LOAN_BULLET);
 }
 
 static int
@@ -211,7 +211,7 @@ loan_frequency_from_name(void *ctx)
     ipl_loan_frequency f;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_loan_frequency_from_name(&f, "quarterly", NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_loan_frequency_from_name(&f, "quarterly", IPLT_ERR) == IPL_OK &&
                        f == IPL_LOAN_QUARTERLY);
 }
 
@@ -230,7 +230,7 @@ subsidy_schedule_new(void *ctx)
     ipl_subsidy_rule r = half_of_interest();
     ipl_subsidy_schedule *s;
     int64_t diff;
-    int rc = ipl_subsidy_schedule_new(&s, ctx, &r, NULL);
+    int rc = ipl_subsidy_schedule_new(&s, ctx, &r, IPLT_ERR);
 
     if (rc < 0)
         return rc;
@@ -312,7 +312,7 @@ compensation_setup(void **state)
     ipl_compensation_regime r = regime_4321();
     ipl_compensation_claim c = claim();
 
-    return ipl_compensation_new((ipl_compensation **)state, &r, &c, NULL);
+    return ipl_compensation_new((ipl_compensation **)state, &r, &c, IPLT_ERR);
 }
 
 static void
@@ -428,7 +428,7 @@ simulate(ipl_compensation_sim_result *out)
         loans[i].lgd = 0.5;
         loans[i].ip_share = 0;
     }
-    return ipl_compensation_simulate(out, loans, 3, &r, &o, NULL);
+    return ipl_compensation_simulate(out, loans, 3, &r, &o, IPLT_ERR);
 }
 
 /* The figures of a run that never failed. */
@@ -483,11 +483,11 @@ rules_setup(void **state)
     int rc;
 
     caps.maintenance_ltv = 0.6;
-    if ((rc = ipl_pledge_rules_new(&r, "CNY", NULL)) < 0)
+    if ((rc = ipl_pledge_rules_new(&r, "CNY", IPLT_ERR)) < 0)
         return rc;
     if ((rc = ipl_pledge_rules_set_ratio(r, IPL_RIGHT_INVENTION, 0.25, 0.25, "BoCom",
-                                         NULL)) < 0 ||
-        (rc = ipl_pledge_rules_set_caps(r, &caps, NULL)) < 0) {
+                                         IPLT_ERR)) < 0 ||
+        (rc = ipl_pledge_rules_set_caps(r, &caps, IPLT_ERR)) < 0) {
         ipl_pledge_rules_free(r);
         return rc;
     }
@@ -550,7 +550,7 @@ decide(decision *d, const ipl_pledge_rules *rules)
 
     rights(r);
     memset(d, 0, sizeof *d);
-    if ((d->rc = ipl_pledge_new(&p, rules, &q, r, 2, NULL)) == IPL_ENOMEM)
+    if ((d->rc = ipl_pledge_new(&p, rules, &q, r, 2, IPLT_ERR)) == IPL_ENOMEM)
         return IPL_ENOMEM;
     if (d->rc == IPL_OK) {
         d->eligible = ipl_pledge_eligible(p);
@@ -585,7 +585,7 @@ change_rules(const ipl_pledge_rules *base, rules_change change)
 
     /* The references, with every allocation granted (the injected
      * failure comes later or has passed: then this ENOMEM is the one). */
-    if ((rc = ipl_pledge_rules_copy(&r, base, NULL)) < 0)
+    if ((rc = ipl_pledge_rules_copy(&r, base, IPLT_ERR)) < 0)
         return rc;
     if ((rc = decide(&want_before, r)) < 0 || (rc = change(r)) < 0 ||
         (rc = decide(&want_after, r)) < 0) {
@@ -593,7 +593,7 @@ change_rules(const ipl_pledge_rules *base, rules_change change)
         return rc;
     }
     ipl_pledge_rules_free(r);
-    if ((rc = ipl_pledge_rules_copy(&r, base, NULL)) < 0)
+    if ((rc = ipl_pledge_rules_copy(&r, base, IPLT_ERR)) < 0)
         return rc;
     if ((rc = change(r)) == IPL_ENOMEM) {
         failed = 1;
@@ -611,7 +611,7 @@ change_rules(const ipl_pledge_rules *base, rules_change change)
 static int
 add_ratio(ipl_pledge_rules *r)
 {
-    return ipl_pledge_rules_set_ratio(r, IPL_RIGHT_TRADEMARK, 0.5, 0.5, "BoCom", NULL);
+    return ipl_pledge_rules_set_ratio(r, IPL_RIGHT_TRADEMARK, 0.5, 0.5, "BoCom", IPLT_ERR);
 }
 
 static int
@@ -619,7 +619,7 @@ add_adjustment(ipl_pledge_rules *r)
 {
     ipl_pledge_rule rule = litigation();
 
-    return ipl_pledge_rules_add_adjustment(r, &rule, NULL);
+    return ipl_pledge_rules_add_adjustment(r, &rule, IPLT_ERR);
 }
 
 static int
@@ -627,7 +627,7 @@ add_gate(ipl_pledge_rules *r)
 {
     ipl_pledge_rule rule = litigation();
 
-    return ipl_pledge_rules_add_gate(r, &rule, NULL);
+    return ipl_pledge_rules_add_gate(r, &rule, IPLT_ERR);
 }
 
 static int
@@ -688,7 +688,7 @@ static int
 pledge_rules_new(void *ctx)
 {
     ipl_pledge_rules *r;
-    int rc = ipl_pledge_rules_new(&r, "CNY", NULL);
+    int rc = ipl_pledge_rules_new(&r, "CNY", IPLT_ERR);
 
     (void)ctx;
     if (rc < 0)
@@ -703,7 +703,7 @@ pledge_rules_copy(void *ctx)
 {
     decision a, b;
     ipl_pledge_rules *r;
-    int rc = ipl_pledge_rules_copy(&r, ctx, NULL);
+    int rc = ipl_pledge_rules_copy(&r, ctx, IPLT_ERR);
 
     if (rc < 0)
         return rc;
@@ -727,7 +727,7 @@ pledge_rules_set_caps(void *ctx)
 
     caps.max_tenor_months = 36;
     caps.maintenance_ltv = 0.6;
-    return IPLT_EXPECT(ipl_pledge_rules_set_caps(ctx, &caps, NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_pledge_rules_set_caps(ctx, &caps, IPLT_ERR) == IPL_OK &&
                        ipl_pledge_rules_caps(ctx)->max_tenor_months == 36);
 }
 
@@ -766,7 +766,7 @@ pledge_setup(void **state)
     r[1].type = IPL_RIGHT_INVENTION;
     if ((rc = rules_setup((void **)&rules)) < 0)
         return rc;
-    rc = ipl_pledge_new((ipl_pledge **)state, rules, &q, r, 2, NULL);
+    rc = ipl_pledge_new((ipl_pledge **)state, rules, &q, r, 2, IPLT_ERR);
     ipl_pledge_rules_free(rules);
     return rc;
 }
@@ -854,7 +854,7 @@ pledge_monitor(void *ctx)
     ipl_money balance = cny(80000000), value = cny(100000000);
     ipl_pledge_health h;
 
-    return IPLT_EXPECT(ipl_pledge_monitor(&h, ctx, &balance, &value, 0.25, NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_pledge_monitor(&h, ctx, &balance, &value, 0.25, IPLT_ERR) == IPL_OK &&
                        h.breached);
 }
 
@@ -872,7 +872,7 @@ pledge_book_summarise(void *ctx)
     loans[0].new_in_period = 1;
     loans[1] = loans[0];
     loans[1].borrower = "b";
-    if ((rc = ipl_pledge_book_summarise(&b, loans, 2, "CNY", 0.01, NULL)) < 0)
+    if ((rc = ipl_pledge_book_summarise(&b, loans, 2, "CNY", 0.01, IPLT_ERR)) < 0)
         return rc;
     return IPLT_EXPECT(b.clients == 2 && b.balance.minor == 200);
 }

@@ -81,7 +81,7 @@ income_setup(void **state)
 {
     ipl_value_income in = mpeem();
 
-    return ipl_value_income_new((ipl_value **)state, &in, NULL);
+    return ipl_value_income_new((ipl_value **)state, &in, IPLT_ERR);
 }
 
 static int
@@ -89,7 +89,7 @@ cost_setup(void **state)
 {
     ipl_value_cost in = multiplier_patent();
 
-    return ipl_value_cost_new((ipl_value **)state, &in, NULL);
+    return ipl_value_cost_new((ipl_value **)state, &in, IPLT_ERR);
 }
 
 static int
@@ -97,7 +97,7 @@ market_setup(void **state)
 {
     ipl_value_market in = three_comparables();
 
-    return ipl_value_market_new((ipl_value **)state, &in, NULL);
+    return ipl_value_market_new((ipl_value **)state, &in, IPLT_ERR);
 }
 
 static void
@@ -129,7 +129,7 @@ montecarlo_run(ipl_montecarlo **out)
     in.dist.b = 0.1;
     o.paths = 300;
     o.threads = 2;
-    return ipl_montecarlo_new(out, &right, 1, &in, 1, &o, NULL);
+    return ipl_montecarlo_new(out, &right, 1, &in, 1, &o, IPLT_ERR);
 }
 
 static int
@@ -220,7 +220,7 @@ value_income_batch(void *ctx)
         cases[i] = licence();
     cases[1].textbook = 1;
     cases[2].tax_rate = 0.25;
-    if ((rc = ipl_value_income_batch(values, cases, 3, NULL)) < 0)
+    if ((rc = ipl_value_income_batch(values, cases, 3, IPLT_ERR)) < 0)
         return rc;
     /* 20 × the 10-year annuity factor at 10 %, 6.144567105704685. */
     return IPLT_EXPECT(values[0] > 122.89 && values[0] < 122.90);
@@ -246,7 +246,7 @@ value_to_money(void *ctx)
 {
     ipl_money m;
 
-    return IPLT_EXPECT(ipl_value_to_money(&m, ctx, "CNY", IPL_ROUND_HALF_EVEN, NULL) ==
+    return IPLT_EXPECT(ipl_value_to_money(&m, ctx, "CNY", IPL_ROUND_HALF_EVEN, IPLT_ERR) ==
                        IPL_OK && m.minor > 0);
 }
 
@@ -270,7 +270,7 @@ value_method_from_name(void *ctx)
 
     (void)ctx;
     return IPLT_EXPECT(ipl_value_method_from_name(&m, ipl_value_method_name(IPL_VALUE_MPEEM),
-                                                  NULL) == IPL_OK && m == IPL_VALUE_MPEEM);
+                                                  IPLT_ERR) == IPL_OK && m == IPL_VALUE_MPEEM);
 }
 
 static int
@@ -348,7 +348,7 @@ value_figure_get(void *ctx)
 {
     double x;
 
-    return IPLT_EXPECT(ipl_value_figure_get(&x, ctx, "newness", NULL) == IPL_OK &&
+    return IPLT_EXPECT(ipl_value_figure_get(&x, ctx, "newness", IPLT_ERR) == IPL_OK &&
                        iplt_same_double(x, 0.625));
 }
 
@@ -384,7 +384,7 @@ value_tab_factor(void *ctx)
     double f;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_tab_factor(&f, 0.25, 10, 0.1, IPL_VALUE_TIMING_END, NULL) ==
+    return IPLT_EXPECT(ipl_value_tab_factor(&f, 0.25, 10, 0.1, IPL_VALUE_TIMING_END, IPLT_ERR) ==
                        IPL_OK && f > 1);
 }
 
@@ -394,7 +394,7 @@ value_share_equivalent(void *ctx)
     ipl_value_share s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_share_equivalent(&s, 100, 0.2, 1000, 0.1, NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_value_share_equivalent(&s, 100, 0.2, 1000, 0.1, IPLT_ERR) == IPL_OK);
 }
 
 static int
@@ -403,7 +403,7 @@ value_share_revenue(void *ctx)
     ipl_value_share s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_share_revenue(&s, 0.25, 0.2, NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_value_share_revenue(&s, 0.25, 0.2, IPLT_ERR) == IPL_OK);
 }
 
 static int
@@ -412,7 +412,7 @@ value_share_rule25(void *ctx)
     ipl_value_share s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_share_rule25(&s, 0.2, NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_value_share_rule25(&s, 0.2, IPLT_ERR) == IPL_OK);
 }
 
 static int
@@ -421,7 +421,7 @@ value_share_score(void *ctx)
     ipl_value_share s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_share_score(&s, 0.01, 0.05, 0.5, NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_value_share_score(&s, 0.01, 0.05, 0.5, IPLT_ERR) == IPL_OK);
 }
 
 static int
@@ -430,7 +430,7 @@ value_share_band(void *ctx)
     ipl_value_share s;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_value_share_band(&s, "high-tech", 0.5, NULL) == IPL_OK);
+    return IPLT_EXPECT(ipl_value_share_band(&s, "high-tech", 0.5, IPLT_ERR) == IPL_OK);
 }
 
 /* ---- Monte Carlo ---- */
@@ -516,7 +516,7 @@ montecarlo_bin(void *ctx)
     double lo, hi;
     size_t n;
 
-    return IPLT_EXPECT(ipl_montecarlo_bin(&lo, &hi, &n, ctx, 0, NULL) == IPL_OK && lo < hi);
+    return IPLT_EXPECT(ipl_montecarlo_bin(&lo, &hi, &n, ctx, 0, IPLT_ERR) == IPL_OK && lo < hi);
 }
 
 const iplt_api iplt_api_value[] = {

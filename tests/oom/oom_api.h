@@ -20,7 +20,9 @@
  *
  * A call returns IPL_OK when the function did what it should (a call
  * checks the result, so that a no-op cannot pass), IPL_ENOMEM when an
- * allocation failed, IPL_ERROR otherwise. A fixture, when given, is
+ * allocation failed, IPL_ERROR otherwise. Calls pass IPLT_ERR as the
+ * error record: when one returns IPL_ENOMEM, the record must say so
+ * (its code, where and a message). A fixture, when given, is
  * built with every allocation granted before the call runs and torn
  * down after it; the test then checks that no block is left alive. */
 #ifndef IPLT_OOM_API_H
@@ -28,6 +30,7 @@
 
 #include <stddef.h>
 
+#include "ipledge/error.h"
 #include "harness.h"
 
 typedef enum iplt_api_kind {
@@ -55,6 +58,10 @@ typedef struct iplt_api {
 #define IPLT_API(kind, fn, call, fixture) \
     { #fn, kind, call, fixture, (void (*)(void))fn }
 #define IPLT_API_END { NULL, IPLT_NO_ALLOC, NULL, NULL, NULL }
+
+/* The error record calls pass to ipledge. */
+extern ipl_error iplt_api_err;
+#define IPLT_ERR (&iplt_api_err)
 
 /* A call's verdict on a result it checked. */
 #define IPLT_EXPECT(cond) ((cond) ? IPL_OK : IPL_ERROR)
