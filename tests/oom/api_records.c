@@ -356,12 +356,12 @@ read_bulk(const bulk *b, size_t *failed)
 static int
 reader_next(void *ctx)
 {
-    size_t failed = 0;
+    size_t daily_failed = 0, bulk_failed = 0;
     int rc;
 
-    if ((rc = read_daily(&failed)) == IPL_OK)
-        rc = read_bulk(ctx, &failed);
-    return rc == IPL_OK && failed != 0 ? IPL_ENOMEM : rc;
+    if ((rc = read_daily(&daily_failed)) == IPL_OK)
+        rc = read_bulk(ctx, &bulk_failed);
+    return rc == IPL_OK && daily_failed + bulk_failed != 0 ? IPL_ENOMEM : rc;
 }
 
 static int
