@@ -597,17 +597,65 @@ indicators_from_record(void *ctx)
 
 /* ---- policies ---- */
 
+#define POLICY_FILE "policy/bank-with-monitoring.xml"
+
+static int
+policy_file_setup(void **state)
+{
+    return ipl_policy_load_file((ipl_policy **)state, iplt_api_path("vectors", POLICY_FILE),
+                                NULL);
+}
+
+static int
+henan_setup(void **state)
+{
+    return ipl_policy_preset((ipl_policy **)state, "henan", NULL);
+}
+
+static int
+xianning_setup(void **state)
+{
+    return ipl_policy_preset((ipl_policy **)state, "xianning-4321", NULL);
+}
+
+static const iplt_fixture policy_file_fixture = { policy_file_setup, policy_teardown };
+static const iplt_fixture henan_fixture = { henan_setup, policy_teardown };
+static const iplt_fixture xianning_fixture = { xianning_setup, policy_teardown };
+
+static int
+same_text(const char *a, const char *b)
+{
+    return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* p, loaded with allocations failing before, is the policy want loaded
+ * without: compares what the accessors show, then frees p. */
+static int
+same_policy(ipl_policy *p, const ipl_policy *want)
+{
+    const ipl_pledge_caps *a = ipl_pledge_rules_caps(ipl_policy_pledge_rules(p));
+    const ipl_pledge_caps *b = ipl_pledge_rules_caps(ipl_policy_pledge_rules(want));
+    int same = same_text(ipl_policy_name(p), ipl_policy_name(want)) &&
+               same_text(ipl_policy_title(p), ipl_policy_title(want)) &&
+               same_text(ipl_policy_pledge_origin(p), ipl_policy_pledge_origin(want)) &&
+               ipl_policy_source_count(p) == ipl_policy_source_count(want) &&
+               ipl_policy_unpublished_count(p) == ipl_policy_unpublished_count(want) &&
+               ipl_policy_subsidy_count(p) == ipl_policy_subsidy_count(want) &&
+               a->max_tenor_months == b->max_tenor_months &&
+               iplt_same_double(a->maintenance_ltv, b->maintenance_ltv) &&
+               a->max_loan == b->max_loan;
+
+    ipl_policy_free(p);
+    return IPLT_EXPECT(same);
+}
+
 static int
 policy_load_file(void *ctx)
 {
     ipl_policy *p;
-    int rc = ipl_policy_load_file(&p, iplt_api_path("vectors", "policy/bank-with-monitoring.xml"),
-                                  IPLT_ERR);
+    int rc = ipl_policy_load_file(&p, iplt_api_path("vectors", POLICY_FILE), IPLT_ERR);
 
-    (void)ctx;
-    if (rc == IPL_OK)
-        ipl_policy_free(p);
-    return rc;
+    return rc < 0 ? rc : same_policy(p, ctx);
 }
 
 static int
@@ -616,12 +664,9 @@ policy_load_memory(void *ctx)
     size_t size;
     const char *doc = ipl_policy_preset_document("henan", &size);
     ipl_policy *p;
-    int rc = ipl_policy_load_memory(&p, doc, size, "henan.xml", IPLT_ERR);
+    int rc = ipl_policy_load_memory(&p, doc, size, "henan", IPLT_ERR);
 
-    (void)ctx;
-    if (rc == IPL_OK)
-        ipl_policy_free(p);
-    return rc;
+    return rc < 0 ? rc : same_policy(p, ctx);
 }
 
 static int
@@ -630,10 +675,7 @@ policy_preset(void *ctx)
     ipl_policy *p;
     int rc = ipl_policy_preset(&p, "xianning-4321", IPLT_ERR);
 
-    (void)ctx;
-    if (rc == IPL_OK)
-        ipl_policy_free(p);
-    return rc;
+    return rc < 0 ? rc : same_policy(p, ctx);
 }
 
 static int
@@ -769,16 +811,25 @@ policy_subsidy(void *ctx)
 
 /* ---- cases ---- */
 
+/* The same case as the fixture's, loaded without a failure. */
 static int
 case_load_file(void *ctx)
 {
     ipl_case *c;
     int rc = ipl_case_load_file(&c, iplt_api_path("vectors", "case/full.xml"), IPLT_ERR);
+    size_t i;
 
-    (void)ctx;
-    if (rc == IPL_OK)
-        ipl_case_free(c);
-    return rc;
+    if (rc < 0)
+        return rc;
+    rc = ipl_case_right_count(c) == ipl_case_right_count(ctx) &&
+         same_text(ipl_case_title(c), ipl_case_title(ctx)) &&
+         same_text(ipl_case_policy(c, NULL), ipl_case_policy(ctx, NULL)) &&
+         ipl_case_loan_get(c)->amount.minor == ipl_case_loan_get(ctx)->amount.minor &&
+         ipl_case_default_get(c)->n_parties == ipl_case_default_get(ctx)->n_parties;
+    for (i = 0; rc && i < ipl_case_right_count(c); i++)
+        rc = same_text(ipl_case_right_get(c, i)->number, ipl_case_right_get(ctx, i)->number);
+    ipl_case_free(c);
+    return IPLT_EXPECT(rc);
 }
 
 static int
@@ -795,8 +846,12 @@ case_load_memory(void *ctx)
     int rc = ipl_case_load_memory(&c, doc, sizeof doc - 1, "dir/m.xml", IPLT_ERR);
 
     (void)ctx;
-    if (rc == IPL_OK)
-        ipl_case_free(c);
+    if (rc < 0)
+        return rc;
+    rc = IPLT_EXPECT(strcmp(ipl_case_currency(c), "USD") == 0 &&
+                     strcmp(ipl_case_right_get(c, 0)->number, "US 9,000,000") == 0 &&
+                     ipl_case_loan_get(c)->months == 12);
+    ipl_case_free(c);
     return rc;
 }
 
@@ -931,9 +986,9 @@ const iplt_api iplt_api_records[] = {
     IPLT_API(IPLT_OOM, ipl_indicators_score, indicators_score, &indicators_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_indicators_from_record, indicators_from_record,
              &record_fixture),
-    IPLT_API(IPLT_OOM, ipl_policy_load_file, policy_load_file, NULL),
-    IPLT_API(IPLT_OOM, ipl_policy_load_memory, policy_load_memory, NULL),
-    IPLT_API(IPLT_OOM, ipl_policy_preset, policy_preset, NULL),
+    IPLT_API(IPLT_OOM, ipl_policy_load_file, policy_load_file, &policy_file_fixture),
+    IPLT_API(IPLT_OOM, ipl_policy_load_memory, policy_load_memory, &henan_fixture),
+    IPLT_API(IPLT_OOM, ipl_policy_preset, policy_preset, &xianning_fixture),
     IPLT_API(IPLT_FREES, ipl_policy_free, policy_free, &policy_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_policy_preset_count, policy_preset_count, NULL),
     IPLT_API(IPLT_NO_ALLOC, ipl_policy_preset_name, policy_preset_name, NULL),
@@ -954,7 +1009,7 @@ const iplt_api iplt_api_records[] = {
              &policy_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_policy_subsidy_count, policy_subsidy_count, &policy_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_policy_subsidy, policy_subsidy, &policy_fixture),
-    IPLT_API(IPLT_OOM, ipl_case_load_file, case_load_file, NULL),
+    IPLT_API(IPLT_OOM, ipl_case_load_file, case_load_file, &case_fixture),
     IPLT_API(IPLT_OOM, ipl_case_load_memory, case_load_memory, NULL),
     IPLT_API(IPLT_FREES, ipl_case_free, case_free, &case_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_case_schema, case_schema, NULL),
