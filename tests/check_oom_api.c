@@ -15,7 +15,8 @@
 ipl_error iplt_api_err;
 
 static const iplt_api *const tables[] = {
-    iplt_api_core, iplt_api_records, iplt_api_lending, iplt_api_value
+    iplt_api_core, iplt_api_records, iplt_api_documents, iplt_api_lending, iplt_api_pledge,
+    iplt_api_value
 };
 
 /* The i-th entry over all tables, or NULL past the last. */
@@ -53,6 +54,33 @@ iplt_api_path(const char *what, const char *rel)
     snprintf(buf, sizeof buf, "%s/%s%s", root, strcmp(what, "shared") == 0 ? "records/" : "",
              rel);
     return buf;
+}
+
+ipl_date
+iplt_api_ymd(int year, int month, int day)
+{
+    ipl_date d;
+
+    d.year = year;
+    d.month = month;
+    d.day = day;
+    return d;
+}
+
+ipl_money
+iplt_api_cny(int64_t minor)
+{
+    ipl_money m;
+
+    m.minor = minor;
+    memcpy(m.currency, "CNY", 4);
+    return m;
+}
+
+void
+iplt_api_no_teardown(void *state)
+{
+    (void)state;
 }
 
 char *

@@ -14,27 +14,6 @@
 #include "ipledge/version.h"
 #include "oom_api.h"
 
-static ipl_money
-cny(int64_t minor)
-{
-    ipl_money m;
-
-    m.minor = minor;
-    memcpy(m.currency, "CNY", 4);
-    return m;
-}
-
-static ipl_date
-ymd(int y, int m, int d)
-{
-    ipl_date r;
-
-    r.year = y;
-    r.month = m;
-    r.day = d;
-    return r;
-}
-
 /* ---- initialisation and errors ---- */
 
 static int
@@ -165,7 +144,7 @@ money_parse(void *ctx)
 static int
 money_format(void *ctx)
 {
-    ipl_money m = cny(123456);
+    ipl_money m = iplt_api_cny(123456);
     char buf[64];
 
     (void)ctx;
@@ -183,7 +162,7 @@ money_format_max(void *ctx)
 static int
 money_add(void *ctx)
 {
-    ipl_money a = cny(150), b = cny(50), m;
+    ipl_money a = iplt_api_cny(150), b = iplt_api_cny(50), m;
 
     (void)ctx;
     return IPLT_EXPECT(ipl_money_add(&m, &a, &b, IPLT_ERR) == IPL_OK && m.minor == 200);
@@ -192,7 +171,7 @@ money_add(void *ctx)
 static int
 money_sub(void *ctx)
 {
-    ipl_money a = cny(150), b = cny(50), m;
+    ipl_money a = iplt_api_cny(150), b = iplt_api_cny(50), m;
 
     (void)ctx;
     return IPLT_EXPECT(ipl_money_sub(&m, &a, &b, IPLT_ERR) == IPL_OK && m.minor == 100);
@@ -201,7 +180,7 @@ money_sub(void *ctx)
 static int
 money_mul_rate(void *ctx)
 {
-    ipl_money a = cny(100), m;
+    ipl_money a = iplt_api_cny(100), m;
 
     (void)ctx;
     /* 1.00 × 0.125 = 0.125 → 0.12 half-even. */
@@ -212,7 +191,7 @@ money_mul_rate(void *ctx)
 static int
 money_mul_ratio(void *ctx)
 {
-    ipl_money a = cny(100), m;
+    ipl_money a = iplt_api_cny(100), m;
 
     (void)ctx;
     return IPLT_EXPECT(ipl_money_mul_ratio(&m, &a, 1, 3, IPL_ROUND_HALF_EVEN, IPLT_ERR) ==
@@ -232,7 +211,7 @@ money_from_double(void *ctx)
 static int
 money_to_double(void *ctx)
 {
-    ipl_money a = cny(250);
+    ipl_money a = iplt_api_cny(250);
 
     (void)ctx;
     return IPLT_EXPECT(iplt_same_double(ipl_money_to_double(&a), 2.5));
@@ -244,7 +223,7 @@ static int
 money_split(void *ctx)
 {
     int64_t w[40];
-    ipl_money parts[40], total = cny(1000);
+    ipl_money parts[40], total = iplt_api_cny(1000);
     int64_t sum = 0;
     size_t i;
     int rc;
@@ -274,7 +253,7 @@ static int
 date_is_valid(void *ctx)
 {
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_is_valid(ymd(2024, 2, 29)) && !ipl_date_is_valid(ymd(2023, 2, 29)));
+    return IPLT_EXPECT(ipl_date_is_valid(iplt_api_ymd(2024, 2, 29)) && !ipl_date_is_valid(iplt_api_ymd(2023, 2, 29)));
 }
 
 static int
@@ -292,7 +271,7 @@ date_format(void *ctx)
     char buf[16];
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_format(buf, sizeof buf, ymd(2024, 3, 1), IPLT_ERR) == 10 &&
+    return IPLT_EXPECT(ipl_date_format(buf, sizeof buf, iplt_api_ymd(2024, 3, 1), IPLT_ERR) == 10 &&
                        strcmp(buf, "2024-03-01") == 0);
 }
 
@@ -300,7 +279,7 @@ static int
 date_compare(void *ctx)
 {
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_compare(ymd(2024, 3, 1), ymd(2024, 2, 29)) > 0);
+    return IPLT_EXPECT(ipl_date_compare(iplt_api_ymd(2024, 3, 1), iplt_api_ymd(2024, 2, 29)) > 0);
 }
 
 static int
@@ -309,7 +288,7 @@ date_days_between(void *ctx)
     int64_t n;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_days_between(&n, ymd(2024, 1, 1), ymd(2025, 1, 1), IPLT_ERR) ==
+    return IPLT_EXPECT(ipl_date_days_between(&n, iplt_api_ymd(2024, 1, 1), iplt_api_ymd(2025, 1, 1), IPLT_ERR) ==
                        IPL_OK && n == 366);
 }
 
@@ -319,7 +298,7 @@ date_add_days(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_days(&d, ymd(2024, 2, 28), 1, IPLT_ERR) == IPL_OK &&
+    return IPLT_EXPECT(ipl_date_add_days(&d, iplt_api_ymd(2024, 2, 28), 1, IPLT_ERR) == IPL_OK &&
                        d.day == 29);
 }
 
@@ -329,7 +308,7 @@ date_add_months(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_months(&d, ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
+    return IPLT_EXPECT(ipl_date_add_months(&d, iplt_api_ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
                        IPL_OK && d.day == 29);
 }
 
@@ -339,7 +318,7 @@ date_add_years(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_years(&d, ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
+    return IPLT_EXPECT(ipl_date_add_years(&d, iplt_api_ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
                        IPL_OK && d.day == 28);
 }
 
@@ -363,8 +342,8 @@ daycount_year_fraction(void *ctx)
     double f;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_daycount_year_fraction(&f, IPL_DC_30_360, ymd(2024, 1, 15),
-                                                  ymd(2024, 7, 15), IPLT_ERR) == IPL_OK &&
+    return IPLT_EXPECT(ipl_daycount_year_fraction(&f, IPL_DC_30_360, iplt_api_ymd(2024, 1, 15),
+                                                  iplt_api_ymd(2024, 7, 15), IPLT_ERR) == IPL_OK &&
                        iplt_same_double(f, 0.5));
 }
 
@@ -374,8 +353,8 @@ daycount_fraction(void *ctx)
     int64_t num, den;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_daycount_fraction(&num, &den, IPL_DC_ACT_360, ymd(2024, 1, 1),
-                                             ymd(2024, 1, 31), IPLT_ERR) == IPL_OK &&
+    return IPLT_EXPECT(ipl_daycount_fraction(&num, &den, IPL_DC_ACT_360, iplt_api_ymd(2024, 1, 1),
+                                             iplt_api_ymd(2024, 1, 31), IPLT_ERR) == IPL_OK &&
                        num == 30 && den == 360);
 }
 

@@ -2,7 +2,8 @@
  * ipledge, with how it behaves when memory runs out.
  *
  * Each area (tests/oom/api_<area>.c) exports one table of entries
- * ending with IPLT_API_END. An entry names the function (the name
+ * ending with IPLT_API_END, listed in tests/check_oom_api.c (a new area:
+ * a new file, its table there and its source in tests/oom.mk). An entry names the function (the name
  * tests/check_oom_coverage.sh compares with tests/ipledge.sym), says
  * which kind it is, and gives a call that runs it once with everything
  * it needs:
@@ -30,7 +31,9 @@
 
 #include <stddef.h>
 
+#include "ipledge/date.h"
 #include "ipledge/error.h"
+#include "ipledge/money.h"
 #include "harness.h"
 
 typedef enum iplt_api_kind {
@@ -70,12 +73,19 @@ extern ipl_error iplt_api_err;
  * $IPL_SHARED_DATA/rel (what="shared"), in a static buffer. */
 const char *iplt_api_path(const char *what, const char *rel);
 
+/* A date, an amount of CNY in fen, and a teardown with nothing to do. */
+ipl_date iplt_api_ymd(int year, int month, int day);
+ipl_money iplt_api_cny(int64_t minor);
+void iplt_api_no_teardown(void *state);
+
 /* The whole contents of a file, NUL-terminated (freed with free()). */
 char *iplt_api_slurp(const char *path, size_t *size);
 
 extern const iplt_api iplt_api_core[];
 extern const iplt_api iplt_api_records[];
+extern const iplt_api iplt_api_documents[];
 extern const iplt_api iplt_api_lending[];
+extern const iplt_api iplt_api_pledge[];
 extern const iplt_api iplt_api_value[];
 
 #endif /* IPLT_OOM_API_H */
