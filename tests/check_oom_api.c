@@ -2,7 +2,9 @@
  * in tests/oom/api_*.c hold one entry per function of tests/ipledge.sym;
  * tests/check_oom_coverage.sh checks that none is missing, with
  * `check_oom_api --list`. Each entry is one test, run as its kind says
- * (tests/oom/oom_api.h). */
+ * (tests/oom/oom_api.h). A failure the harness reports names the entry
+ * by its index, "test_entry:N": line N + 1 of `check_oom_api --list`
+ * names the function. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
