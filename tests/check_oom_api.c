@@ -184,11 +184,13 @@ list(void)
 int
 main(int argc, char **argv)
 {
-    Suite *s = suite_create("oom_api");
-    TCase *tc = tcase_create("every exported function");
+    Suite *s;
+    TCase *tc;
 
     if (argc == 2 && strcmp(argv[1], "--list") == 0)
         return list();
+    s = suite_create("oom_api");
+    tc = tcase_create("every exported function");
     iplt_oom_install();
     if (ipl_init() < 0)
         return EXIT_FAILURE;
