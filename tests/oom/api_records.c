@@ -172,8 +172,9 @@ read_chunk(void *ctx, char *buf, size_t size)
     return (long)n;
 }
 
-/* Opens a callback reader and reads it through: after a failure the next
- * call goes on, and every case file arrives (parse.h). */
+/* Opens a callback reader and reads it through, giving up at the first
+ * failure: a reader freed right after IPL_ENOMEM, wherever it stood,
+ * leaves nothing behind. */
 static int
 reader_new_callback(void *ctx)
 {
@@ -181,21 +182,17 @@ reader_new_callback(void *ctx)
     ipl_reader *rd;
     ipl_record *rec;
     size_t got = 0;
-    int rc, failed = 0;
+    int rc;
 
     (void)ctx;
     if ((rc = ipl_parse_reader_new_callback(&rd, read_chunk, &c, "pipe", NULL, IPLT_ERR)) < 0)
         return rc;
-    while ((rc = ipl_parse_reader_next(&rec, rd, IPLT_ERR)) != 0) {
-        if (rc == IPL_ENOMEM) {
-            failed = 1;
-            continue;
-        }
+    while ((rc = ipl_parse_reader_next(&rec, rd, IPLT_ERR)) == 1) {
         got++;
         ipl_record_free(rec);
     }
     ipl_parse_reader_free(rd);
-    return failed ? IPL_ENOMEM : IPLT_EXPECT(got == 3);
+    return rc < 0 ? rc : IPLT_EXPECT(got == 3);
 }
 
 /* A bulk file of two grants, each a document of one record, and their
