@@ -2,11 +2,11 @@
  * ipledge, with how it behaves when memory runs out.
  *
  * Each area (tests/oom/api_<area>.c) exports one table of entries
- * ending with IPLT_API_END, listed in tests/check_oom_api.c (a new area:
- * a new file, its table there and its source in tests/oom.mk). An entry names the function (the name
- * tests/check_oom_coverage.sh compares with tests/ipledge.sym), says
- * which kind it is, and gives a call that runs it once with everything
- * it needs:
+ * ending with IPLT_API_END, listed in tests/check_oom_api.c (a new area
+ * is a new file, its table there and its source in tests/oom.mk). An
+ * entry names the function (the name tests/check_oom_coverage.sh
+ * compares with tests/ipledge.sym), says which kind it is, and gives a
+ * call that runs it once with everything it needs:
  *
  *   IPLT_NO_ALLOC  the call runs with every allocation refused and must
  *                  still return IPL_OK having attempted none: "does not
@@ -23,9 +23,9 @@
  * checks the result, so that a no-op cannot pass), IPL_ENOMEM when an
  * allocation failed, IPL_ERROR otherwise. Calls pass IPLT_ERR as the
  * error record: when one returns IPL_ENOMEM, the record must say so
- * (its code, where and a message). A fixture, when given, is
- * built with every allocation granted before the call runs and torn
- * down after it; the test then checks that no block is left alive. */
+ * (its code, where and a message). A fixture, when given, is built
+ * with every allocation granted before the call runs and torn down
+ * after it; the test then checks that no block is left alive. */
 #ifndef IPLT_OOM_API_H
 #define IPLT_OOM_API_H
 
