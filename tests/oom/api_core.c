@@ -246,7 +246,8 @@ static int
 date_is_valid(void *ctx)
 {
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_is_valid(iplt_api_ymd(2024, 2, 29)) && !ipl_date_is_valid(iplt_api_ymd(2023, 2, 29)));
+    return IPLT_EXPECT(ipl_date_is_valid(iplt_api_ymd(2024, 2, 29)) &&
+                       !ipl_date_is_valid(iplt_api_ymd(2023, 2, 29)));
 }
 
 static int
@@ -281,7 +282,8 @@ date_days_between(void *ctx)
     int64_t n;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_days_between(&n, iplt_api_ymd(2024, 1, 1), iplt_api_ymd(2025, 1, 1), IPLT_ERR) ==
+    return IPLT_EXPECT(ipl_date_days_between(&n, iplt_api_ymd(2024, 1, 1),
+                                             iplt_api_ymd(2025, 1, 1), IPLT_ERR) ==
                        IPL_OK && n == 366);
 }
 
@@ -301,8 +303,9 @@ date_add_months(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_months(&d, iplt_api_ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
-                       IPL_OK && d.day == 29);
+    return IPLT_EXPECT(ipl_date_add_months(&d, iplt_api_ymd(2024, 1, 31), 1, IPL_MONTH_CLAMP,
+                                           IPLT_ERR) == IPL_OK &&
+                       d.day == 29);
 }
 
 static int
@@ -311,8 +314,9 @@ date_add_years(void *ctx)
     ipl_date d;
 
     (void)ctx;
-    return IPLT_EXPECT(ipl_date_add_years(&d, iplt_api_ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP, IPLT_ERR) ==
-                       IPL_OK && d.day == 28);
+    return IPLT_EXPECT(ipl_date_add_years(&d, iplt_api_ymd(2024, 2, 29), 1, IPL_MONTH_CLAMP,
+                                          IPLT_ERR) == IPL_OK &&
+                       d.day == 28);
 }
 
 static int
