@@ -31,5 +31,6 @@
 #include "ipledge/subsidy.h"
 #include "ipledge/compensation.h"
 #include "ipledge/case.h"
+#include "ipledge/assumptions.h"
 
 #endif /* IPLEDGE_H */

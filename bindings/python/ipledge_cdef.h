@@ -1242,3 +1242,37 @@ const ipl_case_loan * ipl_case_loan_get(const ipl_case *c);
 const ipl_case_default * ipl_case_default_get(const ipl_case *c);
 int ipl_case_path(char *buf, size_t size, const ipl_case *c,
                               const char *path, ipl_error *err);
+typedef struct ipl_assumptions ipl_assumptions;
+typedef enum ipl_assumptions_approach {
+    IPL_ASSUMPTIONS_INCOME = 1,
+    IPL_ASSUMPTIONS_COST,
+    IPL_ASSUMPTIONS_MARKET
+} ipl_assumptions_approach;
+int ipl_assumptions_load_file(ipl_assumptions **out, const char *path,
+                                          ipl_error *err);
+int ipl_assumptions_load_memory(ipl_assumptions **out, const char *data,
+                                            size_t size, const char *label,
+                                            ipl_error *err);
+void ipl_assumptions_free(ipl_assumptions *a);
+const char * ipl_assumptions_schema(size_t *size);
+const char * ipl_assumptions_label(const ipl_assumptions *a);
+const char * ipl_assumptions_currency(const ipl_assumptions *a);
+size_t ipl_assumptions_count(const ipl_assumptions *a);
+ipl_assumptions_approach ipl_assumptions_approach_at(const ipl_assumptions *a,
+                                                                 size_t i);
+const ipl_value_income * ipl_assumptions_income_at(const ipl_assumptions *a,
+                                                               size_t i);
+const ipl_value_cost * ipl_assumptions_cost_at(const ipl_assumptions *a,
+                                                           size_t i);
+const ipl_value_market * ipl_assumptions_market_at(const ipl_assumptions *a,
+                                                               size_t i);
+int ipl_assumptions_has_montecarlo(const ipl_assumptions *a);
+const ipl_montecarlo_options * ipl_assumptions_montecarlo_options(
+    const ipl_assumptions *a);
+const ipl_montecarlo_input * ipl_assumptions_montecarlo_inputs(
+    const ipl_assumptions *a, size_t *count);
+int ipl_assumptions_line(const ipl_assumptions *a, const char *where);
+int ipl_assumptions_value(ipl_value **out, const ipl_assumptions *a, size_t i,
+                                      ipl_error *err);
+int ipl_assumptions_simulate(ipl_montecarlo **out, const ipl_assumptions *a,
+                                         ipl_error *err);

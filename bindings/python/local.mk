@@ -11,6 +11,8 @@ IPL_PY_MODULES = \
 	bindings/python/ipledge/__init__.py \
 	bindings/python/ipledge/_frames.py \
 	bindings/python/ipledge/_lowlevel.py \
+	bindings/python/ipledge/assumptions.py \
+	bindings/python/ipledge/case.py \
 	bindings/python/ipledge/compensation.py \
 	bindings/python/ipledge/dates.py \
 	bindings/python/ipledge/ident.py \
@@ -26,6 +28,8 @@ IPL_PY_MODULES = \
 	bindings/python/ipledge/value.py
 IPL_PY_TESTS = \
 	bindings/python/tests/conftest.py \
+	bindings/python/tests/test_assumptions.py \
+	bindings/python/tests/test_case.py \
 	bindings/python/tests/test_compensation.py \
 	bindings/python/tests/test_coverage.py \
 	bindings/python/tests/test_dates.py \

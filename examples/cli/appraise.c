@@ -129,65 +129,34 @@ read_record(appraised_right *r, appraisal *a, FILE *errs)
     return CLI_OK;
 }
 
-static int
-value_one(ipl_value **v, const value_right *r, ipl_error *err)
-{
-    if (r->kind == VALUE_INCOME)
-        return ipl_value_income_new(v, &r->income, err);
-    if (r->kind == VALUE_COST)
-        return ipl_value_cost_new(v, &r->cost, err);
-    return ipl_value_market_new(v, &r->market, err);
-}
-
-static int
-simulate(appraised_right *r, ipl_error *err)
-{
-    ipl_montecarlo_right *mr = calloc(r->doc.nrights, sizeof *mr);
-    size_t k;
-    int rc;
-
-    if (mr == NULL) {
-        ipl_error_clear(err);
-        err->code = IPL_ENOMEM;
-        snprintf(err->message, sizeof err->message, "out of memory");
-        return IPL_ENOMEM;
-    }
-    for (k = 0; k < r->doc.nrights; k++) {
-        mr[k].income = r->doc.rights[k].kind == VALUE_INCOME ? &r->doc.rights[k].income : NULL;
-        mr[k].cost = r->doc.rights[k].kind == VALUE_COST ? &r->doc.rights[k].cost : NULL;
-    }
-    rc = ipl_montecarlo_new(&r->mc, mr, r->doc.nrights, r->doc.inputs, r->doc.ninputs,
-                            &r->doc.mc, err);
-    free(mr);
-    return rc;
-}
-
 /* The valuation document's rights, valued (and simulated) as one. */
 static int
-value_right_of(appraised_right *r, appraisal *a, const char *schema, FILE *errs)
+value_right_of(appraised_right *r, appraisal *a, FILE *errs)
 {
     const char *currency = ipl_case_currency(a->c);
     ipl_error err;
     size_t k;
 
-    if (value_doc_read(&r->doc, r->valuation_path, schema, errs) < 0)
-        return CLI_DATAERR;
-    r->doc_read = 1;
-    if (strcmp(r->doc.currency, currency) != 0) {
-        fprintf(errs, "ipledge " CMD ": %s: valued in %s, the case is in %s\n",
-                r->valuation_path, r->doc.currency, currency);
+    if (ipl_assumptions_load_file(&r->doc, r->valuation_path, &err) < 0) {
+        value_complain(errs, CMD, r->valuation_path, &err);
         return CLI_DATAERR;
     }
-    if ((r->values = calloc(r->doc.nrights, sizeof *r->values)) == NULL) {
+    if (strcmp(ipl_assumptions_currency(r->doc), currency) != 0) {
+        fprintf(errs, "ipledge " CMD ": %s: valued in %s, the case is in %s\n",
+                r->valuation_path, ipl_assumptions_currency(r->doc), currency);
+        return CLI_DATAERR;
+    }
+    if ((r->values = calloc(ipl_assumptions_count(r->doc), sizeof *r->values)) == NULL) {
         fputs("ipledge " CMD ": out of memory\n", errs);
         return CLI_FAILED;
     }
-    for (k = 0; k < r->doc.nrights; k++) {
-        if (value_one(&r->values[k], &r->doc.rights[k], &err) < 0)
+    for (k = 0; k < ipl_assumptions_count(r->doc); k++) {
+        if (ipl_assumptions_value(&r->values[k], r->doc, k, &err) < 0)
             return failed(errs, r->valuation_path, &err);
         r->total += ipl_value_total(r->values[k]);
     }
-    if (r->doc.has_montecarlo && simulate(r, &err) < 0)
+    if (ipl_assumptions_has_montecarlo(r->doc) &&
+        ipl_assumptions_simulate(&r->mc, r->doc, &err) < 0)
         return failed(errs, r->valuation_path, &err);
     if (ipl_money_from_double(&r->value, r->total, currency, IPL_ROUND_HALF_EVEN, &err) < 0)
         return failed(errs, r->valuation_path, &err);
@@ -202,7 +171,7 @@ value_right_of(appraised_right *r, appraisal *a, const char *schema, FILE *errs)
 }
 
 static int
-appraise_rights(appraisal *a, char **dirs, size_t ndirs, const char *schema, FILE *errs)
+appraise_rights(appraisal *a, char **dirs, size_t ndirs, FILE *errs)
 {
     size_t k;
     int rc;
@@ -235,7 +204,7 @@ appraise_rights(appraisal *a, char **dirs, size_t ndirs, const char *schema, FIL
         if (ipl_case_path(r->valuation_path, sizeof r->valuation_path, a->c,
                           r->in->valuation, &err) < 0)
             return failed(errs, ipl_case_label(a->c), &err);
-        if ((rc = value_right_of(r, a, schema, errs)) != CLI_OK)
+        if ((rc = value_right_of(r, a, errs)) != CLI_OK)
             return rc;
     }
     return CLI_OK;
@@ -396,12 +365,12 @@ compensate(appraisal *a, FILE *errs)
 
 /* Runs every stage; stops at the first failure. */
 static int
-run_chain(appraisal *a, char **dirs, size_t ndirs, const char *schema, FILE *errs)
+run_chain(appraisal *a, char **dirs, size_t ndirs, FILE *errs)
 {
     int rc;
 
     if ((rc = load_policy(a, errs)) != CLI_OK ||
-        (rc = appraise_rights(a, dirs, ndirs, schema, errs)) != CLI_OK ||
+        (rc = appraise_rights(a, dirs, ndirs, errs)) != CLI_OK ||
         (rc = decide(a, errs)) != CLI_OK)
         return rc;
     if (!a->eligible)
@@ -419,12 +388,11 @@ appraisal_free(appraisal *a)
     for (k = 0; a->rights != NULL && k < a->nrights; k++) {
         appraised_right *r = &a->rights[k];
 
-        for (j = 0; r->values != NULL && j < r->doc.nrights; j++)
+        for (j = 0; r->values != NULL && j < ipl_assumptions_count(r->doc); j++)
             ipl_value_free(r->values[j]);
         free(r->values);
         ipl_montecarlo_free(r->mc);
-        if (r->doc_read)
-            value_doc_free(&r->doc);
+        ipl_assumptions_free(r->doc);
         ipl_record_free(r->record);
     }
     free(a->rights);
@@ -434,18 +402,6 @@ appraisal_free(appraisal *a)
     ipl_loan_schedule_free(a->loan);
     ipl_pledge_free(a->pledge);
     ipl_policy_free(a->policy);
-}
-
-/* The valuation schema: IPLEDGE_DATADIR, the installed one, or the
- * source tree's for a program run before `make install`. */
-static void
-valuation_schema(char *out, size_t size)
-{
-    const char *dir = getenv("IPLEDGE_DATADIR");
-
-    snprintf(out, size, "%s/valuation.xsd", dir != NULL ? dir : IPLEDGE_PKGDATADIR);
-    if (dir == NULL && !exists(out))
-        snprintf(out, size, "%s/valuation.xsd", IPLEDGE_SRC_VALUE_DIR);
 }
 
 static int
@@ -461,7 +417,7 @@ int
 cli_appraise(int argc, char **argv, FILE *out, FILE *errs)
 {
     const char *format = "text", *path = NULL;
-    char *dirs[16], schema[4096];
+    char *dirs[16];
     size_t ndirs = 0;
     ipl_case *c = NULL;
     appraisal a;
@@ -483,10 +439,9 @@ cli_appraise(int argc, char **argv, FILE *out, FILE *errs)
         return usage(errs);
     if (ipl_case_load_file(&c, path, &err) < 0)
         return failed(errs, "", &err);
-    valuation_schema(schema, sizeof schema);
     memset(&a, 0, sizeof a);
     a.c = c;
-    rc = run_chain(&a, dirs, ndirs, schema, errs);
+    rc = run_chain(&a, dirs, ndirs, errs);
     if ((rc == CLI_OK || rc == CLI_INELIGIBLE) && write_report(out, format, &a) < 0) {
         fprintf(errs, "ipledge " CMD ": cannot write the %s report\n", format);
         rc = CLI_FAILED;

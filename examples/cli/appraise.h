@@ -22,8 +22,7 @@ typedef struct appraised_right {
     ipl_legal_status status;      /*   the appraiser's */
     ipl_date registered, expiry;
     char valuation_path[4096];
-    value_doc doc;                /* the valuation document */
-    int doc_read;
+    ipl_assumptions *doc;         /* the valuation document, or NULL */
     ipl_value **values;           /* one per right of the document */
     ipl_montecarlo *mc;           /* NULL without a simulation */
     double total;                 /* Σ values, currency units */

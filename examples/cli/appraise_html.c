@@ -220,7 +220,7 @@ section_traces(FILE *out, const appraisal *a)
 
     fputs("<h2>Trace</h2>\n", out);
     for (k = 0; k < a->nrights; k++)
-        for (j = 0; j < a->rights[k].doc.nrights; j++) {
+        for (j = 0; j < ipl_assumptions_count(a->rights[k].doc); j++) {
             fputs("<pre>", out);
             text(out, ipl_value_trace(a->rights[k].values[j]));
             fputs("</pre>\n", out);

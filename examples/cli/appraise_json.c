@@ -69,7 +69,7 @@ right_json(const appraised_right *r)
     json_t *traces = json_array();
     size_t j;
 
-    for (j = 0; j < r->doc.nrights; j++)
+    for (j = 0; j < ipl_assumptions_count(r->doc); j++)
         json_array_append_new(traces, json_pack("{s:s, s:f, s:s}", "method",
                               ipl_value_method_name(ipl_value_method_of(r->values[j])),
                               "value", ipl_value_total(r->values[j]),

@@ -82,7 +82,7 @@ write_rights(FILE *out, const appraisal *a)
                     ipl_record_title(r->record, NULL) ? ipl_record_title(r->record, NULL)
                                                       : "");
         fprintf(out, "    valuation  %s\n", r->valuation_path);
-        for (j = 0; j < r->doc.nrights; j++)
+        for (j = 0; j < ipl_assumptions_count(r->doc); j++)
             indented(out, ipl_value_trace(r->values[j]), "    ");
         if (r->mc != NULL)
             fprintf(out, "    Monte Carlo: %zu paths, mean %.2f, sd %.2f, P5 %.2f, "

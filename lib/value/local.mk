@@ -23,6 +23,39 @@ lib_libipledge_internal_la_SOURCES += \
 ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h \
 	include/ipledge/indicators.h
 
+# -- assumptions documents (assumptions.h): the reader of `ipledge value`'s
+#    input. valuation.xsd is compiled in by the case schema's embed.sh.
+#    The generated source is distributed (nodist_..._SOURCES is set with
+#    '=' in lib/policy/local.mk, which automake reads after this file).
+lib_libipledge_internal_la_SOURCES += \
+	lib/value/assumptions.c \
+	lib/value/assumptions-schema.c \
+	lib/value/assumptions_eval.c \
+	lib/value/assumptions_internal.h \
+	lib/value/assumptions_lines.c \
+	lib/value/assumptions_number.c \
+	lib/value/assumptions_read.c \
+	lib/value/assumptions_rights.c \
+	lib/value/assumptions_simulation.c
+lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/value
+ipledgeinclude_HEADERS += include/ipledge/assumptions.h
+
+lib/value/assumptions-schema.c: lib/report/embed.sh lib/value/valuation.xsd
+	$(AM_V_GEN)$(MKDIR_P) lib/value && \
+	$(SHELL) $(srcdir)/lib/report/embed.sh $(srcdir)/lib/value/valuation.xsd > $@-e && \
+	sed -e 's/case_internal\.h/assumptions_internal.h/' \
+	    -e 's/ipl__case_xsd/ipl__assumptions_xsd/' \
+	    -e 's/from case\.xsd/from valuation.xsd/' $@-e > $@-t && \
+	rm -f $@-e && mv $@-t $@
+CLEANFILES += lib/value/assumptions-schema.c
+
+IPL_SUITES += tests/check_assumptions
+tests_check_assumptions_SOURCES = tests/check_assumptions.c
+tests_check_assumptions_CPPFLAGS = $(IPL_TEST_CPPFLAGS) \
+	-DIPL_VALUATION_XSD='"$(abs_top_srcdir)/lib/value/valuation.xsd"'
+tests_check_assumptions_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_assumptions_LDADD = $(IPL_TEST_LDADD)
+
 IPL_SUITES += tests/check_value_income
 tests_check_value_income_SOURCES = tests/check_value_income.c
 tests_check_value_income_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
@@ -46,10 +79,7 @@ valuedatadir = $(pkgdatadir)
 dist_valuedata_DATA = lib/value/valuation.xsd
 
 examples_ipledge_SOURCES += \
-	examples/cli/value.c examples/cli/value.h \
-	examples/cli/value_read.c examples/cli/value_write.c
-examples_ipledge_CPPFLAGS += -DIPLEDGE_PKGDATADIR='"$(pkgdatadir)"' $(XML_CFLAGS)
-examples_ipledge_LDADD += $(XML_LIBS)
+	examples/cli/value.c examples/cli/value.h examples/cli/value_write.c
 IPL_SCRIPT_TESTS += tests/check_value_cli.sh
 
 # make bench-value: ipledge against numpy on the same cases, in one run.

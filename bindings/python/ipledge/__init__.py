@@ -2,20 +2,27 @@
 
 A pythonic layer over the ipledge C library: exact money
 (:class:`~ipledge.money.Money`), dates as ``datetime.date``, identifiers,
-office records, valuation and Monte Carlo, pledge decisions and policies,
-loan, subsidy and compensation schedules.  Errors raise
+office records, valuation and Monte Carlo, valuation assumptions
+documents, pledge decisions and policies, loan, subsidy and compensation
+schedules, case files.  Errors raise
 :class:`IplError` and its subclasses.
 """
 
-from . import (compensation, dates, ident, indicators, loan, montecarlo, pledge, policy,
-               records, subsidy, value)
+from . import (assumptions, case, compensation, dates, ident, indicators, loan, montecarlo,
+               pledge, policy, records, subsidy, value)
 from ._lowlevel import (IplConvergenceError, IplError, IplParseError,
                         IplValueError, lib, string)
 from .money import Money, currency_exponent
 
+# Once per process, never undone: GSL's default error handler aborts the
+# interpreter (a correlation matrix that is not positive definite, say);
+# ipl_init() replaces it, and the library reports the error as a status.
+lib.ipl_init()
+
 __all__ = ["IplError", "IplValueError", "IplParseError", "IplConvergenceError",
-           "Money", "currency_exponent", "version", "version_number", "compensation", "dates", "ident", "indicators",
-           "loan", "montecarlo", "pledge", "policy", "records", "subsidy", "value"]
+           "Money", "currency_exponent", "version", "version_number", "assumptions", "case",
+           "compensation", "dates", "ident", "indicators", "loan", "montecarlo", "pledge",
+           "policy", "records", "subsidy", "value"]
 
 
 def version() -> str:

@@ -229,11 +229,25 @@ def _fill_array(target, fields, name, ftype, seq, keep):
         else:
             arr[i] = item
     keep.append(arr)
-    for count in (name + "_count", "n_" + name, name[:-1] + "_count", "count"):
-        if count in fields:
-            setattr(target, count, len(items))
-            break
+    count = count_field(fields, name)
+    if count is not None:
+        setattr(target, count, len(items))
     return arr if items else ffi.NULL
+
+
+# Plurals that are not the singular plus "s".
+_SINGULAR = {"premia": "premium"}
+
+
+def count_field(fields, name: str) -> Optional[str]:
+    """The field holding the length of the array field ``name``:
+    ``base_count``, ``n_parties``, ``charge_count`` for ``charges``,
+    ``premium_count`` for ``premia``, or a block's one ``count``."""
+    singular = _SINGULAR.get(name, name[:-1])
+    for count in (name + "_count", "n_" + name, singular + "_count", "count"):
+        if count in fields:
+            return count
+    return None
 
 
 def block(ctype: str, fields: Dict[str, Any], keep: List[Any], where: str = "", out=None):

@@ -12,31 +12,9 @@ from ipledge._lowlevel import lib
 PACKAGE = os.path.dirname(ipledge.__file__)
 
 # name -> why Python has no wrapper of its own
-# Case files only feed the appraisal chain, which the ipledge program
-# runs (examples/cli/appraise.c); Python users run the same chain from the
-# wrapped modules, and read cases once the chain is in the library.
-_CASES = ("case documents are read by `ipledge appraise`; the appraisal "
-          "chain is not a library call yet")
-
 NOT_WRAPPED = {
-    "ipl_case_borrower": _CASES,
-    "ipl_case_currency": _CASES,
-    "ipl_case_date": _CASES,
-    "ipl_case_default_get": _CASES,
-    "ipl_case_free": _CASES,
-    "ipl_case_label": _CASES,
-    "ipl_case_load_file": _CASES,
-    "ipl_case_load_memory": _CASES,
-    "ipl_case_loan_get": _CASES,
-    "ipl_case_path": _CASES,
-    "ipl_case_policy": _CASES,
-    "ipl_case_right_count": _CASES,
-    "ipl_case_right_get": _CASES,
-    "ipl_case_schema": _CASES,
-    "ipl_case_title": _CASES,
     "ipl_alloc_set": "a process-wide allocator cannot safely be Python code; "
                      "the interpreter's own allocator hooks cover tracing",
-    "ipl_init": "the library initialises itself on first use",
     "ipl_shutdown": "would invalidate objects Python still holds",
     "ipl_error_clear": "each call gets a fresh ipl_error",
     "ipl_error_format": "exceptions format themselves from code, where and message",

@@ -47,3 +47,19 @@ def test_unknown_enum_names_and_fields():
     with pytest.raises(IplValueError) as e:
         ipledge.value.income(no_such_field=1)
     assert "no_such_field" in str(e.value)
+
+
+def test_gsl_errors_raise_instead_of_aborting():
+    # ipledge's import runs ipl_init(), which replaces GSL's aborting
+    # handler: a correlation matrix that is not positive definite is an
+    # exception, not the end of the interpreter.
+    from ipledge import montecarlo
+    right = {"income": dict(base_first=1000, share=0.2, discount_rate=0.1,
+                            economic_years=5)}
+    inputs = [{"right": 0, "field": f, "dist": {"kind": "normal", "a": a, "b": b}}
+              for f, a, b in (("base_scale", 1, 0.1), ("share_scale", 1, 0.1),
+                              ("discount_rate", 0.1, 0.01))]
+    with pytest.raises(IplValueError) as e:
+        montecarlo.simulate([right], inputs, [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]],
+                            paths=100)
+    assert e.value.where == "correlation"

@@ -128,3 +128,11 @@ def test_montecarlo():
                                   "dist": {"kind": "uniform", "a": 0.9, "b": 1.1}}],
                                 paths=4000, seed=3, threads=1)
     assert np.array_equal(again.values, sim.values)
+
+
+def test_premia_build_up_the_rate():
+    # the premia's count field is premium_count: the list must reach C
+    v = value.income(base_first=1000, share=0.2, discount_rate=0.03, economic_years=5,
+                     premia=[{"name": "market", "rate": 0.05}])
+    assert v.discount_rate == pytest.approx(0.08, abs=1e-15)
+    assert v.rates[-1] == ("market", 0.05)
