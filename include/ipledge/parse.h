@@ -216,6 +216,11 @@ IPL_EXTERN(int) ipl_parse_reader_new_callback(ipl_reader **out,
  * message and its line and column (in the whole input) in @c line and
  * @c column.
  *
+ * @note On #IPL_ENOMEM while building one record of a document of many
+ * (a case file of a TDXF daily file) nothing is skipped: the reader
+ * stays on that record and the next call reads it again. A document of
+ * one record is skipped like any failing document.
+ *
  * @param[out] out  receives the record when 1 is returned: new (caller
  *                  frees with ipl_record_free()).
  * @param rd        the reader.

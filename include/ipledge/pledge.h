@@ -259,6 +259,7 @@ IPL_EXTERN(void) ipl_pledge_rules_free(ipl_pledge_rules *rules);
  * @param[out] err  optional; filled on failure.
  * @return #IPL_OK, #IPL_EINVAL (bad kind, ratio outside 0 .. 1 or
  *         max below base) or #IPL_ENOMEM.
+ * @note On any failure, #IPL_ENOMEM included, @p rules are unchanged.
  */
 IPL_EXTERN(int) ipl_pledge_rules_set_ratio(ipl_pledge_rules *rules,
                                            ipl_right_type type, double base,
@@ -274,6 +275,7 @@ IPL_EXTERN(int) ipl_pledge_rules_set_ratio(ipl_pledge_rules *rules,
  * @param rule      the adjustment; its strings are copied.
  * @param[out] err  optional; filled on failure (where: "rule.<field>").
  * @return #IPL_OK, #IPL_EINVAL, #IPL_EVERSION or #IPL_ENOMEM.
+ * @note On any failure, #IPL_ENOMEM included, @p rules are unchanged.
  */
 IPL_EXTERN(int) ipl_pledge_rules_add_adjustment(ipl_pledge_rules *rules,
                                                 const ipl_pledge_rule *rule,
@@ -288,6 +290,7 @@ IPL_EXTERN(int) ipl_pledge_rules_add_adjustment(ipl_pledge_rules *rules,
  * @param rule      the gate; its strings are copied.
  * @param[out] err  optional; filled on failure (where: "rule.<field>").
  * @return #IPL_OK, #IPL_EINVAL, #IPL_EVERSION or #IPL_ENOMEM.
+ * @note On any failure, #IPL_ENOMEM included, @p rules are unchanged.
  */
 IPL_EXTERN(int) ipl_pledge_rules_add_gate(ipl_pledge_rules *rules,
                                           const ipl_pledge_rule *rule,

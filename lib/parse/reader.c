@@ -318,6 +318,13 @@ build(ipl_record **out, ipl_reader *rd, const xmlNode *node, ipl_error *err)
                  rd->scratch.entity);
         return fail_document(rd, rc, rd->scratch.entity_line, 0, err, what);
     }
+    /* One record of many (a TDXF case file): the reader stays on it, so
+     * that running out of memory loses neither it nor the rest of the
+     * file; the next call builds it again. */
+    if (rd->state == IPL__DOC_RECORD)
+        return ipl__fail(err, rc, rd->name, "document %zu (byte %llu): out of memory "
+                         "building a record; the next call tries it again",
+                         rd->stats.document + 1, (unsigned long long)rd->doc_offset);
     return fail_document(rd, rc, 0, 0, err, "out of memory");
 }
 
@@ -412,6 +419,8 @@ document_next(ipl_record **out, ipl_reader *rd, ipl_error *err)
         rd->state = IPL__DOC_DONE;
         *out = rec;
         return 1;
+    case IPL__DOC_RECORD:
+        break;
     case IPL__DOC_CHECK_ROOT:
         rd->state = IPL__DOC_SEEK;
         if (is_record_element(rd))
@@ -430,6 +439,7 @@ document_next(ipl_record **out, ipl_reader *rd, ipl_error *err)
     default:
         return 0;
     }
+    rd->state = IPL__DOC_RECORD;
     if ((rc = take_record(out, rd, err)) < 0)
         return rc;
     rd->state = IPL__DOC_AFTER_RECORD;

@@ -21,6 +21,7 @@ typedef enum {
     IPL__DOC_ROOT,          /* the root element is the record (xmlReader) */
     IPL__DOC_CHECK_ROOT,    /* the root may itself be a record element */
     IPL__DOC_SEEK,          /* looking for the next record element */
+    IPL__DOC_RECORD,        /* on a record element not yet built */
     IPL__DOC_AFTER_RECORD,  /* a record was returned: skip its subtree */
     IPL__DOC_DONE           /* the root record was returned */
 } ipl__doc_state;

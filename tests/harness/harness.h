@@ -54,6 +54,11 @@ void iplt_oom_install(void);
  * anything but IPL_ENOMEM, or when a block is left alive. */
 size_t iplt_oom_check(iplt_oom_call call, void *ctx);
 
+/* Runs call once with every allocation refused, stores its status in
+ * *rc and returns how many allocations it attempted: a call that claims
+ * not to allocate must attempt none (and still succeed). */
+size_t iplt_oom_none(iplt_oom_call call, void *ctx, int *rc);
+
 /* Blocks allocated through ipledge's allocator and not yet freed. */
 size_t iplt_alloc_live(void);
 

@@ -13,6 +13,7 @@ static struct {
     size_t live;       /* blocks alive */
     size_t count;      /* allocations attempted since the last reset */
     size_t fail_at;    /* 1-based allocation to fail; 0 = none */
+    int refuse_all;    /* fail every allocation (iplt_oom_none) */
     int failed;        /* an allocation was refused since the last reset */
 } iplt_heap;
 
@@ -22,7 +23,7 @@ iplt_malloc(size_t size, void *ud)
     void *p;
 
     (void)ud;
-    if (++iplt_heap.count == iplt_heap.fail_at) {
+    if (++iplt_heap.count == iplt_heap.fail_at || iplt_heap.refuse_all) {
         iplt_heap.failed = 1;
         return NULL;
     }
@@ -35,7 +36,7 @@ static void *
 iplt_realloc(void *ptr, size_t size, void *ud)
 {
     (void)ud;
-    if (++iplt_heap.count == iplt_heap.fail_at) {
+    if (++iplt_heap.count == iplt_heap.fail_at || iplt_heap.refuse_all) {
         iplt_heap.failed = 1;
         return NULL;
     }
@@ -106,4 +107,14 @@ iplt_oom_check(iplt_oom_call call, void *ctx)
     }
     ck_abort_msg("the call made more than %d allocations", IPLT_OOM_LIMIT);
     return 0;
+}
+
+size_t
+iplt_oom_none(iplt_oom_call call, void *ctx, int *rc)
+{
+    iplt_heap.count = 0;
+    iplt_heap.refuse_all = 1;
+    *rc = call(ctx);
+    iplt_heap.refuse_all = 0;
+    return iplt_heap.count;
 }
