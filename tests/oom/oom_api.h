@@ -87,5 +87,6 @@ extern const iplt_api iplt_api_documents[];
 extern const iplt_api iplt_api_lending[];
 extern const iplt_api iplt_api_pledge[];
 extern const iplt_api iplt_api_value[];
+extern const iplt_api iplt_api_reports[];
 
 #endif /* IPLT_OOM_API_H */
