@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 
 #include "montecarlo_internal.h"
 #include "value_internal.h"
@@ -216,7 +215,7 @@ transform(const ipl__dist *p, double *x, size_t m)
 }
 
 void
-ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
+ipl__dist_fill(double *x, size_t m, const ipl__dist *p, ipl__rng *rng)
 {
     const ipl_montecarlo_dist *d = &p->d;
     size_t j;
@@ -229,7 +228,7 @@ ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
     if ((d->kind == IPL_MONTECARLO_NORMAL || d->kind == IPL_MONTECARLO_LOGNORMAL) &&
         !d->truncated) {
         for (j = 0; j < m; j++)
-            x[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            x[j] = ipl__rng_normal(rng);
         transform(p, x, m);
         return;
     }
@@ -238,11 +237,11 @@ ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
     if (d->kind == IPL_MONTECARLO_NORMAL && p->fhi - p->flo >= 0.5) {
         for (j = 0; j < m; j++)
             do
-                x[j] = d->a + d->b * gsl_ran_gaussian_ziggurat(rng, 1.0);
+                x[j] = d->a + d->b * ipl__rng_normal(rng);
             while (x[j] < d->lower || x[j] > d->upper);
         return;
     }
     for (j = 0; j < m; j++)
-        x[j] = gsl_rng_uniform_pos(rng);
+        x[j] = ipl__rng_uniform_pos(rng);
     transform(p, x, m);
 }
