@@ -6,6 +6,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/cost.c \
 	lib/value/dist.c \
 	lib/value/income.c \
+	lib/value/income_batch.c \
 	lib/value/income_check.c \
 	lib/value/income_eval.c \
 	lib/value/indicators.c \
