@@ -204,9 +204,11 @@ transform(const ipl__dist *p, double *x, size_t m)
     if (d->kind == IPL_MONTECARLO_NORMAL && !d->truncated)
         for (j = 0; j < m; j++)
             x[j] = d->a + d->b * x[j];
-    else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated)
+    else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated) {
         for (j = 0; j < m; j++)
-            x[j] = exp(p->mu + p->sigma * x[j]);
+            x[j] = p->mu + p->sigma * x[j];
+        ipl__exp_block(x, m);
+    }
     else if (d->kind == IPL_MONTECARLO_TRIANGULAR && !d->truncated)
         triangular(d, x, m);
     else

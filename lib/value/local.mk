@@ -5,6 +5,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/value_internal.h \
 	lib/value/cost.c \
 	lib/value/dist.c \
+	lib/value/exp.c \
 	lib/value/income.c \
 	lib/value/income_batch.c \
 	lib/value/income_check.c \

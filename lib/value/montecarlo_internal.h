@@ -45,6 +45,10 @@ double ipl__dist_draw_uniform(const ipl__dist *p, double u);
  * consumed in the order of x. */
 void ipl__dist_fill(double *x, size_t m, const ipl__dist *p, ipl__rng *rng);
 
+/* exp() of each of the m values in place, within 2.5 ε (relative) of
+ * libm's (lib/value/exp.c). */
+void ipl__exp_block(double *x, size_t m);
+
 /* A right's after-tax flows at scale 1 and their discount times: all a
  * path needs when it changes only the base and share scales, the
  * discount rate and the terminal growth (the value is linear in the
