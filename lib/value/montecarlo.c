@@ -1,11 +1,11 @@
 /* Monte Carlo valuation of a bundle of rights. Paths are cut into blocks
  * of IPL_MONTECARLO_BLOCK; block k draws from a generator seeded from
  * (seed, k), so a path's numbers depend on the seed and its index only,
- * never on which thread ran it or when. The generator is GSL's taus2, a
+ * never on which thread ran it or when. The generator is taus2, a
  * maximally equidistributed combined Tausworthe generator (L'Ecuyer
- * 1999), among GSL's fastest of simulation quality; its three words of
- * state are seeded per block in a few dozen instructions, where
- * MT19937's 624 took over ten a path. A block is drawn one input
+ * 1999), GSL's numbers from an inline copy (rng_internal.h); its three
+ * words of state are seeded per block in a few dozen instructions,
+ * where MT19937's 624 took over ten a path. A block is drawn one input
  * at a time and valued one right at a time over all its paths, so that
  * the loops are long, simple and vectorised. */
 #include <math.h>
@@ -43,7 +43,7 @@ typedef struct sim {
 typedef struct worker {
     const sim        *s;
     size_t            first, stride;       /* blocks first, first + stride, … */
-    ipl__rng          rng;                /* the block's generator */
+    ipl__rng          rng;                 /* the block's generator */
     double           *eps, *draws;         /* ninputs each: one path */
     double           *block;               /* ninputs × BLOCK: input-major */
     double           *lane;                /* LANE_ARRAYS × BLOCK */
