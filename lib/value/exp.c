@@ -14,7 +14,7 @@
 /* Beyond ±708, 2^k leaves the normal range: libm takes those. */
 #define LIMIT 708.0
 
-typedef int64_t ipl__ipair __attribute__((vector_size(2 * sizeof(int64_t))));
+typedef int64_t ipair __attribute__((vector_size(2 * sizeof(int64_t))));
 
 /* 1/n!, n = 0 … 13, in pairs (the compiler divides, rounding once). */
 #define TERM(d) { 1.0 / (d), 1.0 / (d) }
@@ -60,8 +60,9 @@ exp_pair(ipl__pair x)
     ipl__pair t = x * splat(1.44269504088896338700e+00) + shift;
     ipl__pair k = t - shift, r = x - k * ln2_hi - k * ln2_lo;
     ipl__pair e = estrin(r);
-    ipl__ipair bits, bias;
+    ipair bits, bias;
     ipl__pair scale;
+
     /* 2^k from k's bits in t: exponent k + 1023, mantissa 0. */
     memcpy(&bits, &t, sizeof bits);
     memcpy(&bias, &shift, sizeof bias);
