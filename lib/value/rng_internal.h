@@ -72,9 +72,16 @@ ipl__rng_normal(ipl__rng *r)
     uint32_t u = ipl__rng_next(r), i = u & 0x7f, j = u >> 8;
     double x = (double)j * z->w[i];
 
+    ipl__rng t;
+
     if (j < z->k[i])
         return ipl__rng_signed(x, u);
-    return ipl__rng_normal_slow(r, u);
+    /* The slow path works on a copy, so that a caller's generator
+     * never has its address taken and can live in registers. */
+    t = *r;
+    x = ipl__rng_normal_slow(&t, u);
+    *r = t;
+    return x;
 }
 
 #endif /* IPL_RNG_INTERNAL_H */
