@@ -515,6 +515,49 @@ START_TEST(test_batch_matches_single)
 }
 END_TEST
 
+/* Whole-year cases, valued eight at a time when eight in a row have the
+ * same number of years and nothing but a first value, growth, share
+ * and tax (lib/value/income_batch.c): the same bits as one at a time,
+ * whether the eight share their years or not, with a case of another
+ * kind among them, and in the last short group. */
+START_TEST(test_batch_lanes_match_single)
+{
+    enum { N = 203 };
+    static ipl_value_income cases[N];
+    static double values[N];
+    ipl_error err;
+    size_t i;
+
+    for (i = 0; i < N; i++) {
+        cases[i] = (ipl_value_income)IPL_VALUE_INCOME_INIT;
+        cases[i].base_first = uniform(-1e3, 1e7);
+        cases[i].base_growth = uniform(-0.2, 0.2);
+        cases[i].share = uniform(0.001, 1);
+        cases[i].tax_rate = i % 5 == 0 ? 0 : uniform(0, 0.4);
+        cases[i].discount_rate = uniform(-0.05, 0.4);
+        /* Groups 0–9 share their years; 10–14 mix them; 15–19 hold
+         * one case of another kind each. */
+        cases[i].legal_years = i < 80 ? (double)(2 + i / 8) : i < 120 ? (double)(2 + i % 7)
+                               : 20;
+        if (i >= 120 && i < 160 && i % 8 == 3) {
+            cases[i].timing = i % 16 == 3 ? IPL_VALUE_TIMING_MID : IPL_VALUE_TIMING_END;
+            cases[i].base_decline = i % 16 == 3 ? 0 : 100;
+        }
+        if (i == 170)
+            cases[i].legal_years = 19.5;
+    }
+    ck_assert_int_eq(ipl_value_income_batch(values, cases, N, &err), IPL_OK);
+    for (i = 0; i < N; i++)
+        ck_assert_msg(iplt_same_double(values[i], value_of(&cases[i])),
+                      "case %zu: %.17g in the batch, %.17g alone", i, values[i],
+                      value_of(&cases[i]));
+    cases[100].share = 2;
+    err = iplt_stale_error();
+    iplt_assert_error(err, ipl_value_income_batch(values, cases, N, &err), IPL_ERANGE,
+                      "cases[100].share");
+}
+END_TEST
+
 /* ---- bad input ------------------------------------------------------- */
 
 static void
@@ -676,6 +719,7 @@ income_suite(void)
     tc = tcase_create("properties");
     tcase_add_test(tc, test_value_falls_as_rate_rises);
     tcase_add_test(tc, test_batch_matches_single);
+    tcase_add_test(tc, test_batch_lanes_match_single);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, test_bad_input);

@@ -65,6 +65,23 @@ START_TEST(test_default_tree)
     ck_assert_str_eq(ipl_indicators_at(set, 0)->id, "legal");
     ck_assert_str_eq(ipl_indicators_at(set, 1)->id, "technical");
     ck_assert_str_eq(ipl_indicators_at(set, 2)->id, "economic");
+    /* GB/T 42748-2023's level 1, by name, and nothing else at the root
+     * (../shared/DOMAIN.md lines 33-35); equal weights, as the standard's
+     * are not confirmed (doc/valuation.md). */
+    for (i = 0; i < 3; i++) {
+        static const char *const names[] = { "法律价值", "技术价值", "经济价值" };
+
+        ck_assert_ptr_nonnull(strstr(ipl_indicators_at(set, i)->label, names[i]));
+        ck_assert_ptr_null(ipl_indicators_at(set, i)->parent);
+        ck_assert_double_eq_tol(ipl_indicators_at(set, i)->weight, 1.0 / 3, 1e-15);
+    }
+    for (i = 3; i < ipl_indicators_count(set); i++) {
+        const char *parent = ipl_indicators_at(set, i)->parent;
+
+        ck_assert_ptr_nonnull(parent);
+        ck_assert(strcmp(parent, "legal") == 0 || strcmp(parent, "technical") == 0 ||
+                  strcmp(parent, "economic") == 0);
+    }
     /* Every leaf at 0.4: every weighted mean is 0.4. */
     for (i = 3; i < ipl_indicators_count(set); i++) {
         ids[n] = ipl_indicators_at(set, i)->id;

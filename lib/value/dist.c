@@ -8,7 +8,6 @@
 #include <stdio.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 
 #include "montecarlo_internal.h"
 #include "value_internal.h"
@@ -205,9 +204,11 @@ transform(const ipl__dist *p, double *x, size_t m)
     if (d->kind == IPL_MONTECARLO_NORMAL && !d->truncated)
         for (j = 0; j < m; j++)
             x[j] = d->a + d->b * x[j];
-    else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated)
+    else if (d->kind == IPL_MONTECARLO_LOGNORMAL && !d->truncated) {
         for (j = 0; j < m; j++)
-            x[j] = exp(p->mu + p->sigma * x[j]);
+            x[j] = p->mu + p->sigma * x[j];
+        ipl__exp_block(x, m);
+    }
     else if (d->kind == IPL_MONTECARLO_TRIANGULAR && !d->truncated)
         triangular(d, x, m);
     else
@@ -215,10 +216,41 @@ transform(const ipl__dist *p, double *x, size_t m)
             x[j] = ipl__dist_draw_uniform(p, x[j]);
 }
 
-void
-ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
+/* The generator's numbers for m draws into x: standard normals,
+ * truncated normals by rejection, or uniforms for transform(). */
+static void
+raw(double *x, size_t m, const ipl__dist *p, ipl__rng *r)
 {
     const ipl_montecarlo_dist *d = &p->d;
+    double a = d->a, b = d->b, lower = d->lower, upper = d->upper;
+    size_t j;
+
+    if ((d->kind == IPL_MONTECARLO_NORMAL || d->kind == IPL_MONTECARLO_LOGNORMAL) &&
+        !d->truncated)
+        for (j = 0; j < m; j++)
+            x[j] = ipl__rng_normal(r);
+    /* A truncated normal keeping at least half its mass: draw and reject,
+     * on average fewer than two normals, cheaper than Φ⁻¹. */
+    else if (d->kind == IPL_MONTECARLO_NORMAL && p->fhi - p->flo >= 0.5)
+        for (j = 0; j < m; j++) {
+            double y;
+
+            do
+                y = a + b * ipl__rng_normal(r);
+            while (y < lower || y > upper);
+            x[j] = y;
+        }
+    else
+        for (j = 0; j < m; j++)
+            x[j] = ipl__rng_uniform_pos(r);
+}
+
+void
+ipl__dist_fill(double *x, size_t m, const ipl__dist *p, ipl__rng *rng)
+{
+    const ipl_montecarlo_dist *d = &p->d;
+    /* A copy the compiler can keep in registers: x cannot alias it. */
+    ipl__rng r = *rng;
     size_t j;
 
     if (d->kind == IPL_MONTECARLO_FIXED) {
@@ -226,23 +258,8 @@ ipl__dist_fill(double *x, size_t m, const ipl__dist *p, gsl_rng *rng)
             x[j] = d->a;
         return;
     }
-    if ((d->kind == IPL_MONTECARLO_NORMAL || d->kind == IPL_MONTECARLO_LOGNORMAL) &&
-        !d->truncated) {
-        for (j = 0; j < m; j++)
-            x[j] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+    raw(x, m, p, &r);
+    *rng = r;
+    if (!(d->kind == IPL_MONTECARLO_NORMAL && d->truncated && p->fhi - p->flo >= 0.5))
         transform(p, x, m);
-        return;
-    }
-    /* A truncated normal keeping at least half its mass: draw and reject,
-     * on average fewer than two normals, cheaper than Φ⁻¹. */
-    if (d->kind == IPL_MONTECARLO_NORMAL && p->fhi - p->flo >= 0.5) {
-        for (j = 0; j < m; j++)
-            do
-                x[j] = d->a + d->b * gsl_ran_gaussian_ziggurat(rng, 1.0);
-            while (x[j] < d->lower || x[j] > d->upper);
-        return;
-    }
-    for (j = 0; j < m; j++)
-        x[j] = gsl_rng_uniform_pos(rng);
-    transform(p, x, m);
 }

@@ -1,7 +1,6 @@
 /* The income approach: a checked block becomes a result with rows,
  * sensitivities, the rate build-up, an echo of the inputs and a trace. */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "alloc_internal.h"
@@ -267,28 +266,5 @@ ipl_value_income_new(ipl_value **out, const ipl_value_income *in, ipl_error *err
         return rc == IPL_ENOMEM ? ipl__fail(err, rc, "value", "out of memory") : rc;
     }
     *out = v;
-    return IPL_OK;
-}
-
-int
-ipl_value_income_batch(double *values, const ipl_value_income *cases, size_t n,
-                       ipl_error *err)
-{
-    ipl__income_plan plan;
-    size_t i;
-    int rc;
-
-    IPL__CHECK_ARG(err, values);
-    IPL__CHECK_ARG(err, cases);
-    for (i = 0; i < n; i++)
-        if ((rc = ipl__income_check(&plan, &cases[i], err)) < 0 ||
-            (rc = ipl__income_eval(&values[i], &cases[i], &plan, plan.rate, 1, 1, NULL,
-                                   NULL, NULL, err)) < 0) {
-            char prefix[48];
-
-            snprintf(prefix, sizeof prefix, "cases[%zu].", i);
-            ipl__where_prefix(err, prefix);
-            return rc;
-        }
     return IPL_OK;
 }

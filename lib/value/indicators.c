@@ -21,8 +21,11 @@ struct ipl_indicators {
     char              *pool;
 };
 
-/* The illustrative tree of GB/T 42748-2023's shape (level 1) with DIN
- * 77100's influencing factors as level 2 (DOMAIN.md §1.1, §2.3). */
+/* The illustrative tree: GB/T 42748-2023's level 1 exactly (the one
+ * part of the standard's list confirmed, DOMAIN.md §1.1), DIN 77100's
+ * influencing factors as level 2 (§2.3), equal weights: the standard's
+ * level-2 and level-3 names and its weights are not confirmed
+ * (doc/valuation.md, "Value indicators"). */
 static const ipl_indicator_def default_tree[] = {
     { "legal", NULL, 1.0 / 3, "法律价值 legal value" },
     { "technical", NULL, 1.0 / 3, "技术价值 technical value" },

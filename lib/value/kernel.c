@@ -122,11 +122,6 @@ ipl__kernel_value(double *out, const ipl__kernel *k, const ipl_value_income *in,
     return finish(out, k, in, rate, scale, g, sum, err);
 }
 
-/* Two doubles as one value: GCC's generic vectors, one SSE2 register
- * on x86-64. Lane by lane the arithmetic is IEEE double arithmetic, as
- * on scalars. */
-typedef double pair __attribute__((vector_size(2 * sizeof(double))));
-
 #define PAIRS (IPL__LANES / 2)
 
 /* Sums of IPL__LANES paths of a regular kernel side by side: the
@@ -138,7 +133,7 @@ static void
 sum_lanes(double *out, const ipl__kernel *k, const double *rate)
 {
     double step[IPL__LANES], df[IPL__LANES], sum[IPL__LANES];
-    pair vstep[PAIRS], vdf[PAIRS], vsum[PAIRS];
+    ipl__pair vstep[PAIRS], vdf[PAIRS], vsum[PAIRS];
     size_t i, j;
 
     for (j = 0; j < IPL__LANES; j++) {

@@ -5,7 +5,9 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/value_internal.h \
 	lib/value/cost.c \
 	lib/value/dist.c \
+	lib/value/exp.c \
 	lib/value/income.c \
+	lib/value/income_batch.c \
 	lib/value/income_check.c \
 	lib/value/income_eval.c \
 	lib/value/indicators.c \
@@ -13,6 +15,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/value/init.c \
 	lib/value/kernel.c \
 	lib/value/market.c \
+	lib/value/rng.c lib/value/rng_internal.h lib/value/ziggurat.c \
 	lib/value/montecarlo.c lib/value/montecarlo_internal.h \
 	lib/value/montecarlo_result.c \
 	lib/value/names.c \
@@ -74,6 +77,13 @@ tests_check_value_montecarlo_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_value_montecarlo_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_value_montecarlo_LDADD = $(IPL_TEST_LDADD)
 
+# The Monte Carlo generator against GSL's taus2 and the normal's closed forms.
+IPL_SUITES += tests/check_value_rng
+tests_check_value_rng_SOURCES = tests/check_value_rng.c
+tests_check_value_rng_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/value
+tests_check_value_rng_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_value_rng_LDADD = $(IPL_TEST_LDADD)
+
 # The assumptions schema of `ipledge value`, installed with the library.
 valuedatadir = $(pkgdatadir)
 dist_valuedata_DATA = lib/value/valuation.xsd
@@ -89,7 +99,7 @@ tests_bench_bench_value_CPPFLAGS = $(IPL_EXAMPLE_CPPFLAGS)
 tests_bench_bench_value_CFLAGS = $(WARN_CFLAGS) $(PTHREAD_CFLAGS)
 tests_bench_bench_value_LDADD = lib/libipledge.la $(PTHREAD_LIBS)
 CLEANFILES += tests/bench/bench_value$(EXEEXT)
-EXTRA_DIST += tests/bench/bench_value.py
+EXTRA_DIST += tests/bench/bench_value.py lib/value/make-ziggurat.py
 IPL_BENCH_TARGETS += bench-value
 bench-value: tests/bench/bench_value$(EXEEXT)
 	$(PYTHON3) $(srcdir)/tests/bench/bench_value.py \

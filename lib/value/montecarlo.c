@@ -1,11 +1,11 @@
 /* Monte Carlo valuation of a bundle of rights. Paths are cut into blocks
  * of IPL_MONTECARLO_BLOCK; block k draws from a generator seeded from
  * (seed, k), so a path's numbers depend on the seed and its index only,
- * never on which thread ran it or when. The generator is GSL's taus2, a
+ * never on which thread ran it or when. The generator is taus2, a
  * maximally equidistributed combined Tausworthe generator (L'Ecuyer
- * 1999), among GSL's fastest of simulation quality; its three words of
- * state are seeded per block in a few dozen instructions, where
- * MT19937's 624 took over ten a path. A block is drawn one input
+ * 1999), GSL's numbers from an inline copy (rng_internal.h); its three
+ * words of state are seeded per block in a few dozen instructions,
+ * where MT19937's 624 took over ten a path. A block is drawn one input
  * at a time and valued one right at a time over all its paths, so that
  * the loops are long, simple and vectorised. */
 #include <math.h>
@@ -14,8 +14,6 @@
 #include <string.h>
 
 #include <gsl/gsl_linalg.h>
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 
 #include "alloc_internal.h"
 #include "montecarlo_internal.h"
@@ -45,7 +43,7 @@ typedef struct sim {
 typedef struct worker {
     const sim        *s;
     size_t            first, stride;       /* blocks first, first + stride, … */
-    gsl_rng          *rng;
+    ipl__rng          rng;                 /* the block's generator */
     double           *eps, *draws;         /* ninputs each: one path */
     double           *block;               /* ninputs × BLOCK: input-major */
     double           *lane;                /* LANE_ARRAYS × BLOCK */
@@ -221,12 +219,12 @@ draw_block(worker *w, size_t m)
 
     if (s->chol == NULL) {
         for (i = 0; i < n; i++)
-            ipl__dist_fill(&w->block[i * IPL_MONTECARLO_BLOCK], m, &s->dists[i], w->rng);
+            ipl__dist_fill(&w->block[i * IPL_MONTECARLO_BLOCK], m, &s->dists[i], &w->rng);
         return;
     }
     for (p = 0; p < m; p++) {
         for (i = 0; i < n; i++)
-            w->eps[i] = gsl_ran_gaussian_ziggurat(w->rng, 1.0);
+            w->eps[i] = ipl__rng_normal(&w->rng);
         for (i = 0; i < n; i++) {
             double z = 0;
 
@@ -368,7 +366,7 @@ run_worker(void *arg)
         size_t m = s->paths - first < IPL_MONTECARLO_BLOCK ? s->paths - first
                    : IPL_MONTECARLO_BLOCK;
 
-        gsl_rng_set(w->rng, (unsigned long)(mix(s->seed ^ mix(b)) & 0xffffffffUL));
+        ipl__rng_seed(&w->rng, (uint32_t)mix(s->seed ^ mix(b)));
         draw_block(w, m);
         if (value_block(w, first, m) < 0) {
             find_failure(w, first, m);
@@ -523,8 +521,6 @@ free_workers(worker *ws, size_t n)
     if (ws == NULL)
         return;
     for (i = 0; i < n; i++) {
-        if (ws[i].rng != NULL)
-            gsl_rng_free(ws[i].rng);
         ipl__free(ws[i].eps);
         ipl__free(ws[i].block);
         ipl__free(ws[i].lane);
@@ -549,8 +545,7 @@ make_workers(const sim *s, size_t n)
             (ws[i].block = ipl__calloc(k * IPL_MONTECARLO_BLOCK, sizeof *ws[i].block))
             == NULL ||
             (ws[i].lane = ipl__calloc(LANE_ARRAYS * IPL_MONTECARLO_BLOCK,
-                                      sizeof *ws[i].lane)) == NULL ||
-            (ws[i].rng = gsl_rng_alloc(gsl_rng_taus2)) == NULL) {
+                                      sizeof *ws[i].lane)) == NULL) {
             free_workers(ws, n);
             return NULL;
         }

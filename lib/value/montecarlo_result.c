@@ -71,6 +71,22 @@ radix_sort(double *v, uint64_t *tmp, size_t n)
         v[i] = unkey(from[i]);
 }
 
+/* at[0], at[1] = x, at[0] when swap, else at[0], x: by masks, since a
+ * compiler may turn a conditional into a branch. */
+static inline void
+ordered_pair(double *at, double x, size_t swap)
+{
+    uint64_t a, b, m = (uint64_t)0 - (uint64_t)swap;
+
+    memcpy(&a, &at[0], sizeof a);
+    memcpy(&b, &x, sizeof b);
+    a ^= b;                                  /* a ⊕ x */
+    b ^= a & m;                              /* swap: at[0]; else x */
+    a ^= b;                                  /* the other one */
+    memcpy(&at[0], &a, sizeof a);
+    memcpy(&at[1], &b, sizeof b);
+}
+
 /* Sorts n finite doubles ascending by their place between the least lo
  * and the greatest hi: 2n buckets of equal width (most values alone in
  * theirs), filled in one pass
@@ -104,14 +120,25 @@ bucket_sort(double *v, double *tmp, size_t n, double lo, double hi)
 
         out[start[b < top ? b : top]++] = v[i];
     }
-    for (i = 0, moves = 0; i < n; i++) {
+    /* The insertion's first step without a branch, by a min and a max:
+     * most values move no place or one, but which do no predictor can
+     * guess. Only a value going further takes the loop. */
+    v[0] = out[0];
+    for (i = 1, moves = 0; i < n; i++) {
         double x = out[i];
-        size_t j = i;
+        size_t j = i - 1, swap = x < v[j];
 
-        for (; j > 0 && v[j - 1] > x; j--)
-            v[j] = v[j - 1];
-        v[j] = x;
-        if ((moves += i - j) > 4 * n) {
+        ordered_pair(&v[j], x, swap);
+        moves += swap;
+        if (j > 0 && v[j - 1] > v[j]) {
+            size_t from = j;
+
+            for (x = v[j]; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+            moves += from - j;
+        }
+        if (moves > 4 * n) {
             memcpy(&v[i + 1], &out[i + 1], (n - i - 1) * sizeof *v);
             return 0;
         }
@@ -190,16 +217,40 @@ sum_powers(const double *x, size_t n, double c, int power)
     return p0 + p1 + p2 + p3;
 }
 
+/* The least and the greatest of the n values, in four running pairs
+ * (values i, i + 4, …): one pair would wait on every comparison. */
+static void
+range(double *lo, double *hi, const double *x, size_t n)
+{
+    double l[4], h[4];
+    size_t i, k;
+
+    for (k = 0; k < 4; k++)
+        l[k] = h[k] = x[0];
+    for (i = 0; i + 4 <= n; i += 4)
+        for (k = 0; k < 4; k++) {
+            l[k] = x[i + k] < l[k] ? x[i + k] : l[k];
+            h[k] = x[i + k] > h[k] ? x[i + k] : h[k];
+        }
+    for (; i < n; i++) {
+        l[0] = x[i] < l[0] ? x[i] : l[0];
+        h[0] = x[i] > h[0] ? x[i] : h[0];
+    }
+    for (k = 1; k < 4; k++) {
+        l[0] = l[k] < l[0] ? l[k] : l[0];
+        h[0] = h[k] > h[0] ? h[k] : h[0];
+    }
+    *lo = l[0];
+    *hi = h[0];
+}
+
 void
 ipl__montecarlo_summarise(ipl_montecarlo *mc, uint64_t *tmp)
 {
-    double lo = mc->values[0], hi = lo, width;
-    size_t i, n = mc->paths;
+    double lo, hi, width;
+    size_t n = mc->paths;
 
-    for (i = 0; i < n; i++) {
-        lo = mc->values[i] < lo ? mc->values[i] : lo;
-        hi = mc->values[i] > hi ? mc->values[i] : hi;
-    }
+    range(&lo, &hi, mc->values, n);
     mc->mean = sum_powers(mc->values, n, 0, 1) / (double)n;
     mc->sd = n > 1 ? sqrt(sum_powers(mc->values, n, mc->mean, 2) / (double)(n - 1)) : 0;
     sort_values(mc->values, tmp, n, lo, hi);

@@ -82,6 +82,11 @@ typedef struct ipl__income_plan {
 int ipl__income_check(ipl__income_plan *plan, const ipl_value_income *in,
                       ipl_error *err);
 
+/* Two doubles as one value: GCC's generic vectors, one SSE2 register
+ * on x86-64. Lane by lane the arithmetic is IEEE double arithmetic, as
+ * on scalars, so lanes give the bits a scalar loop gives. */
+typedef double ipl__pair __attribute__((vector_size(2 * sizeof(double))));
+
 /* The value of a checked block at discount rate `rate` with every base
  * value multiplied by base_scale and every share by share_scale. Fills rows (plan->rows of them) when not
  * NULL, and *terminal with the terminal value's PV when not NULL.
