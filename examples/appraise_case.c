@@ -52,8 +52,10 @@ main(int argc, char **argv)
         fputs("usage: appraise_case CASE.xml [text|json|xml|html] [RECORD-DIR...]\n", stderr);
         return 64;
     }
-    opts.record_dirs = (const char *const *)argv + 3;
-    opts.n_record_dirs = argc > 3 ? (size_t)(argc - 3) : 0;
+    if (argc > 3) {
+        opts.record_dirs = (const char *const *)argv + 3;
+        opts.n_record_dirs = (size_t)(argc - 3);
+    }
     if ((rc = ipl_case_load_file(&c, argv[1], &err)) == IPL_OK &&
         (rc = ipl_appraisal_new(&a, c, &opts, &err)) == IPL_OK) {
         if (argc == 2)
