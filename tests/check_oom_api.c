@@ -18,7 +18,7 @@ ipl_error iplt_api_err;
 
 static const iplt_api *const tables[] = {
     iplt_api_core, iplt_api_records, iplt_api_documents, iplt_api_lending, iplt_api_pledge,
-    iplt_api_value, iplt_api_reports
+    iplt_api_value, iplt_api_assumptions, iplt_api_reports
 };
 
 /* The i-th entry over all tables, or NULL past the last. */

@@ -7,13 +7,15 @@
  * GB/T 42748-2023 (专利评估指引) scores a patent on three level-1
  * indicators (法律价值 legal, 技术价值 technical, 经济价值 economic), 14
  * level-2 and 27 level-3 ones, with weights that change with the purpose
- * (licensing, finance, reporting…). The standard's indicator names and
- * weights could not be confirmed, so ipledge takes the tree as data:
+ * (licensing, finance, reporting…): the standard leaves the weights to
+ * the scenario, and only its level-1 names could be confirmed (see
+ * doc/valuation.md), so ipledge takes the tree as data:
  * the caller (or a policy file) supplies the indicators and weights; the
  * library checks the tree and aggregates leaf scores into a score in
  * [0, 1] per indicator, which pledge decisions and
- * ipl_value_share_score() can use. ipl_indicators_new_default() gives an
- * illustrative tree of that shape, with equal weights.
+ * ipl_value_share_score() can use. ipl_indicators_new_default() gives a
+ * tree of that shape: the standard's three level-1 indicators, an
+ * illustrative level 2 (DIN 77100's factors) and equal weights.
  * @{
  */
 #ifndef IPL_INDICATORS_H

@@ -37,7 +37,7 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/policy/policy_lending.c \
 	lib/policy/policy_internal.h \
 	lib/policy/policy_pledge.c
-nodist_lib_libipledge_internal_la_SOURCES = lib/policy/policy-data.c
+nodist_lib_libipledge_internal_la_SOURCES += lib/policy/policy-data.c
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/policy
 ipledgeinclude_HEADERS += include/ipledge/policy.h
 

@@ -26,16 +26,15 @@ lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/report
 ipledgeinclude_HEADERS += include/ipledge/case.h include/ipledge/appraisal.h \
 	include/ipledge/report.h
 
-lib/report/case-schema.c: lib/report/embed.sh lib/report/case.xsd
+lib/report/case-schema.c: lib/core/embed.sh lib/report/case.xsd
 	$(AM_V_GEN)$(MKDIR_P) lib/report && \
-	$(SHELL) $(srcdir)/lib/report/embed.sh $(srcdir)/lib/report/case.xsd > $@-t && \
-	mv $@-t $@
+	$(SHELL) $(srcdir)/lib/core/embed.sh $(srcdir)/lib/report/case.xsd \
+	    case_internal.h ipl__case_xsd > $@-t && mv $@-t $@
 CLEANFILES += lib/report/case-schema.c
 
 # The schema is installed beside policy.xsd and valuation.xsd.
 casedatadir = $(pkgdatadir)
 dist_casedata_DATA = lib/report/case.xsd
-EXTRA_DIST += lib/report/embed.sh
 
 IPL_SUITES += tests/check_case
 tests_check_case_SOURCES = tests/check_case.c

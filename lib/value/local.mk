@@ -27,12 +27,9 @@ ipledgeinclude_HEADERS += include/ipledge/value.h include/ipledge/montecarlo.h \
 	include/ipledge/indicators.h
 
 # -- assumptions documents (assumptions.h): the reader of `ipledge value`'s
-#    input. valuation.xsd is compiled in by the case schema's embed.sh.
-#    The generated source is distributed (nodist_..._SOURCES is set with
-#    '=' in lib/policy/local.mk, which automake reads after this file).
+#    input, with valuation.xsd compiled in.
 lib_libipledge_internal_la_SOURCES += \
 	lib/value/assumptions.c \
-	lib/value/assumptions-schema.c \
 	lib/value/assumptions_eval.c \
 	lib/value/assumptions_internal.h \
 	lib/value/assumptions_lines.c \
@@ -43,13 +40,11 @@ lib_libipledge_internal_la_SOURCES += \
 lib_libipledge_internal_la_CPPFLAGS += -I$(top_srcdir)/lib/value
 ipledgeinclude_HEADERS += include/ipledge/assumptions.h
 
-lib/value/assumptions-schema.c: lib/report/embed.sh lib/value/valuation.xsd
+nodist_lib_libipledge_internal_la_SOURCES += lib/value/assumptions-schema.c
+lib/value/assumptions-schema.c: lib/core/embed.sh lib/value/valuation.xsd
 	$(AM_V_GEN)$(MKDIR_P) lib/value && \
-	$(SHELL) $(srcdir)/lib/report/embed.sh $(srcdir)/lib/value/valuation.xsd > $@-e && \
-	sed -e 's/case_internal\.h/assumptions_internal.h/' \
-	    -e 's/ipl__case_xsd/ipl__assumptions_xsd/' \
-	    -e 's/from case\.xsd/from valuation.xsd/' $@-e > $@-t && \
-	rm -f $@-e && mv $@-t $@
+	$(SHELL) $(srcdir)/lib/core/embed.sh $(srcdir)/lib/value/valuation.xsd \
+	    assumptions_internal.h ipl__assumptions_xsd > $@-t && mv $@-t $@
 CLEANFILES += lib/value/assumptions-schema.c
 
 IPL_SUITES += tests/check_assumptions

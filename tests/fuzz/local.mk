@@ -3,7 +3,7 @@
 # builds the same targets with clang's libFuzzer, ASan and UBSan over the
 # library's sources and runs each for N seconds. Included by Makefile.am.
 
-IPL_FUZZ_TARGETS = money date policy ident parse case
+IPL_FUZZ_TARGETS = money date policy ident parse case assumptions
 IPL_FUZZ_CORPORA_money = tests/fuzz/corpus/money
 IPL_FUZZ_CORPORA_date = tests/fuzz/corpus/date
 IPL_FUZZ_CORPORA_policy = tests/fuzz/corpus/policy:lib/policy/presets:tests/vectors/policy
@@ -12,13 +12,15 @@ IPL_FUZZ_CORPORA_ident = tests/fuzz/corpus/ident
 # record in the shared test data.
 IPL_FUZZ_CORPORA_parse = tests/fuzz/corpus/parse:$(IPL_SHARED_DATA)/records
 IPL_FUZZ_CORPORA_case = examples/cases
+# Valuation documents: the test vectors (good and bad) and the examples.
+IPL_FUZZ_CORPORA_assumptions = tests/vectors/value:examples/cases
 
 IPL_FUZZ_COMMON = tests/fuzz/common.c tests/fuzz/driver.c tests/fuzz/fuzz.h
 IPL_FUZZ_LDADD = lib/libipledge-internal.la $(PTHREAD_LIBS)
 
 check_PROGRAMS += tests/fuzz/fuzz_money tests/fuzz/fuzz_date \
 	tests/fuzz/fuzz_policy tests/fuzz/fuzz_ident tests/fuzz/fuzz_parse \
-	tests/fuzz/fuzz_case
+	tests/fuzz/fuzz_case tests/fuzz/fuzz_assumptions
 tests_fuzz_fuzz_money_SOURCES = tests/fuzz/fuzz_money.c $(IPL_FUZZ_COMMON)
 tests_fuzz_fuzz_money_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_money)"'
@@ -49,6 +51,11 @@ tests_fuzz_fuzz_case_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
 	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_case)"'
 tests_fuzz_fuzz_case_CFLAGS = $(WARN_CFLAGS)
 tests_fuzz_fuzz_case_LDADD = $(IPL_FUZZ_LDADD)
+tests_fuzz_fuzz_assumptions_SOURCES = tests/fuzz/fuzz_assumptions.c $(IPL_FUZZ_COMMON)
+tests_fuzz_fuzz_assumptions_CPPFLAGS = $(IPL_LIB_CPPFLAGS) \
+	-DIPLT_FUZZ_CORPORA='"$(IPL_FUZZ_CORPORA_assumptions)"'
+tests_fuzz_fuzz_assumptions_CFLAGS = $(WARN_CFLAGS)
+tests_fuzz_fuzz_assumptions_LDADD = $(IPL_FUZZ_LDADD)
 EXTRA_DIST += tests/fuzz/corpus
 dist_doc_DATA += doc/fuzzing.md
 
@@ -73,6 +80,7 @@ fuzz: $(nodist_lib_libipledge_internal_la_SOURCES)
 	    ident) corpora='$(IPL_FUZZ_CORPORA_ident)' ;; \
 	    parse) corpora='$(IPL_FUZZ_CORPORA_parse)' ;; \
 	    case) corpora='$(IPL_FUZZ_CORPORA_case)' ;; \
+	    assumptions) corpora='$(IPL_FUZZ_CORPORA_assumptions)' ;; \
 	    esac; \
 	    out=fuzz-build/$$t; rm -rf $$out; $(MKDIR_P) $$out/corpus; \
 	    seeds=; \

@@ -88,5 +88,6 @@ extern const iplt_api iplt_api_lending[];
 extern const iplt_api iplt_api_pledge[];
 extern const iplt_api iplt_api_value[];
 extern const iplt_api iplt_api_reports[];
+extern const iplt_api iplt_api_assumptions[];
 
 #endif /* IPLT_OOM_API_H */
