@@ -198,3 +198,24 @@ ipl__report_rounding(ipl_rounding r)
 
     return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
 }
+
+void
+ipl__report_histogram(ipl__tree *t, const char *name, const ipl_montecarlo *mc)
+{
+    size_t i;
+
+    ipl__tree_begin(t, name, 1);
+    for (i = 0; i < ipl_montecarlo_bin_count(mc); i++) {
+        double lo, hi;
+        size_t n;
+
+        if (ipl_montecarlo_bin(&lo, &hi, &n, mc, i, NULL) != IPL_OK)
+            continue;
+        ipl__tree_begin(t, NULL, 0);
+        ipl__tree_real(t, "lower", lo);
+        ipl__tree_real(t, "upper", hi);
+        ipl__tree_int(t, "count", (int64_t)n);
+        ipl__tree_end(t);
+    }
+    ipl__tree_end(t);
+}

@@ -16,6 +16,10 @@ void ipl__report_tree(ipl__out *o, const ipl_appraisal *a, int xml);
 void ipl__report_value(ipl__out *o, const ipl_value *const *vs, size_t n,
                        const ipl_montecarlo *mc, ipl_report_format format);
 
+/* A simulation's histogram as an array named name of {lower, upper,
+ * count} (the appraisal calls it "bins", the valuation "histogram"). */
+void ipl__report_histogram(ipl__tree *t, const char *name, const ipl_montecarlo *mc);
+
 /* Shared wording: a share's role and a flow's kind. */
 const char *ipl__report_role(ipl_compensation_role role);
 const char *ipl__report_flow_kind(ipl_compensation_flow_kind kind);

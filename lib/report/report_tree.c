@@ -40,8 +40,6 @@ case_tree(ipl__tree *t, const ipl_appraisal *a)
 static void
 simulation_tree(ipl__tree *t, const ipl_montecarlo *mc)
 {
-    size_t i;
-
     ipl__tree_begin(t, "simulation", 0);
     ipl__tree_int(t, "paths", (int64_t)ipl_montecarlo_paths(mc));
     ipl__tree_real(t, "mean", ipl_montecarlo_mean(mc));
@@ -49,20 +47,7 @@ simulation_tree(ipl__tree *t, const ipl_montecarlo *mc)
     ipl__tree_real(t, "p5", ipl_montecarlo_quantile(mc, 0.05));
     ipl__tree_real(t, "p50", ipl_montecarlo_quantile(mc, 0.5));
     ipl__tree_real(t, "p95", ipl_montecarlo_quantile(mc, 0.95));
-    ipl__tree_begin(t, "bins", 1);
-    for (i = 0; i < ipl_montecarlo_bin_count(mc); i++) {
-        double lo, hi;
-        size_t n;
-
-        if (ipl_montecarlo_bin(&lo, &hi, &n, mc, i, NULL) != IPL_OK)
-            continue;
-        ipl__tree_begin(t, NULL, 0);
-        ipl__tree_real(t, "lower", lo);
-        ipl__tree_real(t, "upper", hi);
-        ipl__tree_int(t, "count", (int64_t)n);
-        ipl__tree_end(t);
-    }
-    ipl__tree_end(t);
+    ipl__report_histogram(t, "bins", mc);
     ipl__tree_end(t);
 }
 

@@ -319,20 +319,7 @@ json_montecarlo(ipl__tree *t, const ipl_montecarlo *mc)
     for (i = 0; i < NQUANTILES; i++)
         ipl__tree_real(t, QUANTILE_NAMES[i], ipl_montecarlo_quantile(mc, QUANTILES[i]));
     ipl__tree_end(t);
-    ipl__tree_begin(t, "histogram", 1);
-    for (i = 0; i < ipl_montecarlo_bin_count(mc); i++) {
-        double lo, hi;
-        size_t n;
-
-        if (ipl_montecarlo_bin(&lo, &hi, &n, mc, i, NULL) != IPL_OK)
-            continue;
-        ipl__tree_begin(t, NULL, 0);
-        ipl__tree_real(t, "lower", lo);
-        ipl__tree_real(t, "upper", hi);
-        ipl__tree_int(t, "count", (int64_t)n);
-        ipl__tree_end(t);
-    }
-    ipl__tree_end(t);
+    ipl__report_histogram(t, "histogram", mc);
     ipl__tree_end(t);
 }
 
