@@ -31,6 +31,22 @@ int ipl__loan_check_terms(const ipl_loan_terms *terms, ipl_rounding *how,
  * that is not an ipl_loan_frequency. */
 int ipl__loan_period_months(ipl_loan_frequency frequency);
 
+/* The payment dates of a schedule, produced in order. */
+typedef struct ipl__loan_dates {
+    int64_t next_month;    /* month index of the next payment date ... */
+    int day;               /* ... its day, clamped to the month's length ... */
+    int month_end;         /* ... or the month's last day (sticky month end) */
+    int months;            /* months in a regular period */
+} ipl__loan_dates;
+
+/* Prepares d for the checked terms t, whose regular period has the
+ * given months. */
+void ipl__loan_dates_init(ipl__loan_dates *d, const ipl_loan_terms *t, int months);
+
+/* *out = the next payment date, the k-th (from 0); IPL_ERANGE (where
+ * "terms.periods") when it would fall after 9999-12-31. */
+int ipl__loan_dates_next(ipl_date *out, ipl__loan_dates *d, size_t k, ipl_error *err);
+
 /* *out = balance × rate × num ÷ den rounded by how (a concrete mode),
  * exactly, with rate the decimal a double was read as (see
  * ipl__decimal_from_double(); reading is the slow part, so callers

@@ -6,7 +6,6 @@
 #include "ipledge/currency.h"
 #include "ipledge/loan.h"
 #include "alloc_internal.h"
-#include "date_internal.h"
 #include "daycount_internal.h"
 #include "error_internal.h"
 #include "rounding_internal.h"
@@ -28,40 +27,10 @@ typedef struct loan__build {
     int64_t *plan;         /* IPL_LOAN_PLAN: the parts still to repay */
     ipl_money *scratch;    /* IPL_LOAN_PLAN: room for a proportional split */
     size_t next_prepay;    /* first prepayment not yet made */
-    int64_t next_month;    /* month index of the next payment date ... */
-    int day;               /* ... its day, clamped to the month's length ... */
-    int month_end;         /* ... or the month's last day (sticky month end) */
+    ipl__loan_dates dates; /* the payment dates still to come */
     double accrual_rate;   /* the annual rate accrual is prepared for ... */
     ipl__loan_accrual accrual;   /* ... and that preparation */
 } loan__build;
-
-/* Payment dates are the anchor (the first payment, or the start) plus
- * whole periods, each counted from the anchor's day so that clamped
- * month ends do not drift: 01-31, 02-29, 03-31. */
-static void
-loan__dates_init(loan__build *b)
-{
-    const ipl_loan_terms *t = b->t;
-    int given = t->first_payment.year != 0;
-    ipl_date anchor = given ? t->first_payment : t->start;
-
-    b->next_month = ipl__date_month_index(anchor) + (given ? 0 : b->months);
-    b->day = anchor.day;
-    b->month_end = t->month_rule == IPL_MONTH_END_STICKY
-                   && anchor.day == ipl__date_month_length(anchor.year, anchor.month);
-}
-
-/* The next payment date, the k-th (from 0). */
-static int
-loan__payment_date(ipl_date *out, loan__build *b, size_t k, ipl_error *err)
-{
-    if (b->next_month > IPL__DATE_LAST_MONTH)
-        return ipl__fail(err, IPL_ERANGE, "terms.periods",
-                         "payment %zu falls after 9999-12-31", k + 1);
-    *out = ipl__date_in_month(b->next_month, b->day, b->month_end);
-    b->next_month += b->months;
-    return IPL_OK;
-}
 
 /* The annual rate of a period that starts on `from`: fixed, or the
  * latest LPR fixing on or before it plus the spread. */
@@ -254,7 +223,7 @@ loan__period(loan__build *b, ipl_loan_schedule *s, size_t k, int *done,
     double rate;
     int rc;
 
-    if ((rc = loan__payment_date(&date, b, k, err)) < 0)
+    if ((rc = ipl__loan_dates_next(&date, &b->dates, k, err)) < 0)
         return rc;
     rate = loan__rate(t, start);
     if (k == 0 || loan__differ(rate, b->accrual_rate)) {
@@ -366,7 +335,7 @@ loan__start(loan__build *b, const ipl_loan_terms *terms)
     b->end = terms->periods;
     b->balance = terms->principal.minor;
     b->level_stale = 1;
-    loan__dates_init(b);
+    ipl__loan_dates_init(&b->dates, terms, b->months);
 }
 
 int

@@ -10,6 +10,8 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/lending/lending_internal.h \
 	lib/lending/loan_internal.h \
 	lib/lending/loan_accrue.c \
+	lib/lending/loan_batch.c \
+	lib/lending/loan_dates.c \
 	lib/lending/loan_schedule.c \
 	lib/lending/loan_terms.c \
 	lib/lending/subsidy.c

@@ -1,0 +1,344 @@
+/* Schedules of many loans at once into the caller's arrays
+ * (ipl_loan_schedule_batch() in include/ipledge/loan.h).
+ *
+ * A fixed-rate loan without prepayments never recomputes its level
+ * payment and never shortens, so its schedule is a plain recurrence on
+ * the balance; that path is written out here and keeps across loans
+ * what they share (the periods' day-count numerators, the prepared
+ * rate). It follows loan__period() in loan_schedule.c step for step,
+ * with the same helpers in the same order, so that both give the same
+ * units and fail alike; check_loan_batch compares them over thousands
+ * of random loans. Every other loan is built as an object and copied. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ipledge/currency.h"
+#include "ipledge/loan.h"
+#include "daycount_internal.h"
+#include "error_internal.h"
+#include "rounding_internal.h"
+#include "loan_internal.h"
+
+/* Prepared rates kept: a portfolio priced on a grid of basis points
+ * reuses a few dozen rates, and preparing one reads a double as a
+ * decimal, the dearest step of a short schedule. */
+#define BATCH__RATES 128
+
+/* The day-count numerator of every period of the last loan's dates:
+ * valid for the loans after it with the same start, first payment,
+ * periods, frequency, month rule and day count. */
+typedef struct batch__calendar {
+    const ipl_loan_terms *key;  /* the loan it was made for, or NULL */
+    size_t n_ok;                /* periods whose payment date exists */
+    int64_t num[IPL__LOAN_MAX_PERIODS];
+} batch__calendar;
+
+/* One prepared rate, for one day-count denominator. */
+typedef struct batch__rate {
+    double rate;
+    int64_t den;               /* 0: the slot is empty */
+    ipl__loan_accrual accrual;
+} batch__rate;
+
+typedef struct batch__state {
+    const ipl_loan_batch_outputs *out;
+    int matrices;              /* some matrix is wanted */
+    batch__calendar cal;
+    batch__rate rates[BATCH__RATES];
+} batch__state;
+
+/* One loan's figures, written to the per-loan arrays once it succeeded. */
+typedef struct batch__figures {
+    int64_t instalment, interest, repaid;
+    size_t rows;
+} batch__figures;
+
+int
+ipl_loan_batch_outputs_init(ipl_loan_batch_outputs *outputs, unsigned int version)
+{
+    static const ipl_loan_batch_outputs zero = IPL_LOAN_BATCH_OUTPUTS_INIT;
+
+    if (outputs == NULL)
+        return IPL_EINVAL;
+    if (version != IPL_LOAN_BATCH_OUTPUTS_VERSION)
+        return IPL_EVERSION;
+    *outputs = zero;
+    return IPL_OK;
+}
+
+static int
+batch__same_date(ipl_date a, ipl_date b)
+{
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* Whether t's periods fall on the calendar's dates, with its day count. */
+static int
+batch__calendar_fits(const batch__calendar *c, const ipl_loan_terms *t)
+{
+    const ipl_loan_terms *k = c->key;
+
+    return k != NULL && batch__same_date(k->start, t->start)
+           && batch__same_date(k->first_payment, t->first_payment)
+           && k->periods == t->periods
+           && ipl__loan_period_months(k->frequency) == ipl__loan_period_months(t->frequency)
+           && k->month_rule == t->month_rule && k->daycount == t->daycount;
+}
+
+/* Works out the numerators of t's periods, as far as their dates exist. */
+static void
+batch__calendar_make(batch__calendar *c, const ipl_loan_terms *t)
+{
+    ipl__loan_dates d;
+    ipl_date from = t->start, date;
+
+    ipl__loan_dates_init(&d, t, ipl__loan_period_months(t->frequency));
+    for (c->n_ok = 0; c->n_ok < t->periods; c->n_ok++) {
+        if (ipl__loan_dates_next(&date, &d, c->n_ok, NULL) < 0)
+            break;
+        c->num[c->n_ok] = ipl__daycount_numerator(t->daycount, from, date);
+        from = date;
+    }
+    c->key = t;
+}
+
+/* The error of payment k, whose date does not exist, as the schedule
+ * builder reports it. */
+static int
+batch__date_error(const ipl_loan_terms *t, size_t k, ipl_error *err)
+{
+    ipl__loan_dates d;
+    ipl_date date;
+    size_t i;
+    int rc = IPL_OK;
+
+    ipl__loan_dates_init(&d, t, ipl__loan_period_months(t->frequency));
+    for (i = 0; i <= k && rc == IPL_OK; i++)
+        rc = ipl__loan_dates_next(&date, &d, i, err);
+    return rc;
+}
+
+/* The accrual prepared for rate and den, from the cache. */
+static const ipl__loan_accrual *
+batch__accrual(batch__state *st, double rate, int64_t den)
+{
+    uint64_t bits;
+    batch__rate *slot;
+
+    memcpy(&bits, &rate, sizeof bits);
+    /* The low bits of nearby rates differ most. */
+    slot = &st->rates[(bits ^ (bits >> 29) ^ (uint64_t)den) % BATCH__RATES];
+    if (slot->den != den || slot->rate < rate || slot->rate > rate) {
+        ipl__loan_accrual_init(&slot->accrual, rate, den);
+        slot->rate = rate;
+        slot->den = den;
+    }
+    return &slot->accrual;
+}
+
+/* Stores period k of loan i in the matrices that are wanted. */
+static void
+batch__put_row(const batch__state *st, size_t i, size_t k, int64_t interest,
+               int64_t principal, int64_t closing)
+{
+    const ipl_loan_batch_outputs *o = st->out;
+    size_t at = i * o->stride + k;
+
+    if (o->row_interest != NULL)
+        o->row_interest[at] = interest;
+    if (o->row_principal != NULL)
+        o->row_principal[at] = principal;
+    if (o->row_balance != NULL)
+        o->row_balance[at] = closing;
+}
+
+/* The principal the method repays in period k before the last-period
+ * and balance limits, computing the level payment in period 0 as
+ * loan__regular() does. */
+static int
+batch__regular(int64_t *out, int64_t *level, const ipl_loan_terms *t, size_t k,
+               int64_t opening, int64_t interest, ipl_rounding how, ipl_error *err)
+{
+    int rc;
+
+    switch (t->method) {
+    case IPL_LOAN_ANNUITY:
+        if (k == 0 && (rc = ipl__loan_annuity(
+                           level, opening,
+                           t->rate * ipl__loan_period_months(t->frequency) / 12.0,
+                           t->periods, ipl_currency_exponent(t->principal.currency),
+                           how, err)) < 0)
+            return rc;
+        *out = *level - interest;
+        return IPL_OK;
+    case IPL_LOAN_EQUAL_PRINCIPAL:
+        if (k == 0 && (rc = ipl__round_quotient(level, 0, (ipl__u128)opening,
+                                                (ipl__u128)t->periods, how)) < 0)
+            return ipl__fail(err, rc, "terms.principal", "cannot divide the balance");
+        *out = *level;
+        return IPL_OK;
+    case IPL_LOAN_BULLET:
+        *out = k + 1 == t->periods ? opening : 0;
+        return IPL_OK;
+    default:
+        *out = t->plan[k].minor;
+        return IPL_OK;
+    }
+}
+
+/* A fixed-rate loan without prepayments, i-th of the batch. */
+static int
+batch__fixed(batch__state *st, batch__figures *f, const ipl_loan_terms *t,
+             size_t i, ipl_rounding how, ipl_error *err)
+{
+    const ipl__loan_accrual *acc;
+    int64_t balance = t->principal.minor, level = 0, regular = 0, overflow = 0;
+    size_t k, end = t->periods;
+    int rc;
+
+    if (!batch__calendar_fits(&st->cal, t))
+        batch__calendar_make(&st->cal, t);
+    acc = batch__accrual(st, t->rate, ipl__daycount_denominator(t->daycount));
+    f->interest = f->repaid = 0;
+    for (k = 0;; k++) {
+        int64_t opening = balance, interest, principal, payment;
+
+        if (k == st->cal.n_ok)
+            return batch__date_error(t, k, err);
+        if (ipl__loan_accrual_interest(&interest, acc, opening, st->cal.num[k], how) < 0)
+            return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                             "the interest of period %zu overflows", k + 1);
+        if ((rc = batch__regular(&regular, &level, t, k, opening, interest, how,
+                                 err)) < 0)
+            return rc;
+        if (regular < 0)
+            regular = 0;
+        principal = k + 1 == end || regular > opening ? opening : regular;
+        balance = opening - principal;
+        if (__builtin_add_overflow(interest, principal, &payment))
+            return ipl__fail(err, IPL_EOVERFLOW, "terms.principal",
+                             "the payment of period %zu overflows", k + 1);
+        if (k == 0)
+            f->instalment = payment;
+        /* The builder sums after the last row: an overflowing sum is
+         * reported only if no row fails. */
+        overflow |= __builtin_add_overflow(f->interest, interest, &f->interest)
+                    | __builtin_add_overflow(f->repaid, payment, &f->repaid);
+        if (st->matrices)
+            batch__put_row(st, i, k, interest, principal, balance);
+        if (balance == 0)
+            break;
+    }
+    f->rows = k + 1;
+    if (overflow)
+        return ipl__fail(err, IPL_EOVERFLOW, "totals",
+                         "the sum of interest or payments overflows");
+    return IPL_OK;
+}
+
+/* Any other loan: built as an object, its rows copied. */
+static int
+batch__built(const batch__state *st, batch__figures *f, const ipl_loan_terms *t,
+             size_t i, ipl_error *err)
+{
+    ipl_loan_schedule *s;
+    const ipl_loan_totals *tot;
+    size_t k;
+    int rc;
+
+    if ((rc = ipl_loan_schedule_new(&s, t, err)) < 0)
+        return rc;
+    tot = ipl_loan_schedule_totals(s);
+    f->rows = ipl_loan_schedule_count(s);
+    f->instalment = ipl_loan_schedule_row(s, 0)->payment.minor;
+    f->interest = tot->interest.minor;
+    f->repaid = tot->payment.minor;
+    for (k = 0; st->matrices && k < f->rows; k++) {
+        const ipl_loan_row *r = ipl_loan_schedule_row(s, k);
+
+        batch__put_row(st, i, k, r->interest.minor, r->principal.minor,
+                       r->closing.minor);
+    }
+    ipl_loan_schedule_free(s);
+    return IPL_OK;
+}
+
+/* Names loan i in err->where: "terms.periods" becomes "terms[i].periods",
+ * and a where outside the terms ("totals") becomes "terms[i].totals";
+ * "outputs..." stays as it is. */
+static int
+batch__locate(ipl_error *err, size_t i, int rc)
+{
+    char where[IPL_ERROR_WHERE_MAX];
+    const char *rest;
+
+    if (err == NULL || strncmp(err->where, "outputs", 7) == 0)
+        return rc;
+    rest = strncmp(err->where, "terms", 5) == 0 ? err->where + 5 : err->where;
+    if (snprintf(where, sizeof where, "terms[%zu]%s%s", i, rest == err->where ? "." : "",
+                 rest) >= (int)sizeof where)
+        where[sizeof where - 1] = '\0';
+    memcpy(err->where, where, sizeof where);
+    return rc;
+}
+
+static int
+batch__loan(batch__state *st, const ipl_loan_terms *t, size_t i, ipl_error *err)
+{
+    const ipl_loan_batch_outputs *o = st->out;
+    batch__figures f = { 0, 0, 0, 0 };
+    ipl_rounding how;
+    size_t k;
+    int rc;
+
+    if ((rc = ipl__loan_check_terms(t, &how, err)) < 0)
+        return rc;
+    if (st->matrices && o->stride < t->periods)
+        return ipl__fail(err, IPL_EINVAL, "outputs.stride",
+                         "is %zu, loan %zu has %u periods", o->stride, i, t->periods);
+    if (t->n_fixings == 0 && t->n_prepayments == 0)
+        rc = batch__fixed(st, &f, t, i, how, err);
+    else
+        rc = batch__built(st, &f, t, i, err);
+    if (rc < 0)
+        return rc;
+    for (k = f.rows; st->matrices && k < o->stride; k++)
+        batch__put_row(st, i, k, 0, 0, 0);
+    if (o->instalment != NULL)
+        o->instalment[i] = f.instalment;
+    if (o->interest != NULL)
+        o->interest[i] = f.interest;
+    if (o->repaid != NULL)
+        o->repaid[i] = f.repaid;
+    if (o->rows != NULL)
+        o->rows[i] = (unsigned int)f.rows;
+    return IPL_OK;
+}
+
+int
+ipl_loan_schedule_batch(const ipl_loan_batch_outputs *outputs,
+                        const ipl_loan_terms *terms, size_t n, ipl_error *err)
+{
+    batch__state st;
+    size_t i;
+    int rc;
+
+    IPL__CHECK_ARG(err, outputs);
+    if (outputs->version != IPL_LOAN_BATCH_OUTPUTS_VERSION)
+        return ipl__fail(err, IPL_EVERSION, "outputs.version",
+                         "unknown version %u (this library has %u)",
+                         outputs->version, IPL_LOAN_BATCH_OUTPUTS_VERSION);
+    if (n == 0)
+        return IPL_OK;
+    IPL__CHECK_ARG(err, terms);
+    st.out = outputs;
+    st.matrices = outputs->row_interest != NULL || outputs->row_principal != NULL
+                  || outputs->row_balance != NULL;
+    st.cal.key = NULL;
+    for (i = 0; i < BATCH__RATES; i++)
+        st.rates[i].den = 0;
+    for (i = 0; i < n; i++)
+        if ((rc = batch__loan(&st, &terms[i], i, err)) < 0)
+            return batch__locate(err, i, rc);
+    return IPL_OK;
+}
