@@ -10,7 +10,6 @@
  * - invariants over thousands of random loans from a fixed-seed PRNG.
  * The CSV is found under $IPL_VECTORS_DIR, else under ./vectors. */
 #include <check.h>
-#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +19,7 @@
 #include "ipledge/loan.h"
 #include "loan_internal.h"
 #include "harness.h"
+#include "loan_vectors.h"
 
 static ipl_money
 cny(int64_t minor)
@@ -134,54 +134,7 @@ assert_invariants(const ipl_loan_schedule *s, int64_t principal)
     ck_assert_msg(why == NULL, "%s", why);
 }
 
-/* ---- Gnumeric vectors ---- */
-
-#define VEC_MAX_ROWS 512
-
-typedef struct vec_row {
-    int id, period, nper, per_year;
-    double principal, rate, pmt, ipmt, ppmt;
-} vec_row;
-
-static vec_row vec_rows[VEC_MAX_ROWS];
-static int vec_count;
-static int vec_case_first[64], vec_cases;
-static char vec_problem[1200];
-
-static void
-vec_load(void)
-{
-    const char *dir = getenv("IPL_VECTORS_DIR");
-    char path[1024], line[512];
-    FILE *f;
-
-    snprintf(path, sizeof path, "%s/loan/expected.csv",
-             dir != NULL && *dir != '\0' ? dir : "vectors");
-    if ((f = fopen(path, "r")) == NULL) {
-        snprintf(vec_problem, sizeof vec_problem, "cannot open %s: %s", path,
-                 strerror(errno));
-        return;
-    }
-    if (fgets(line, sizeof line, f) == NULL
-        || strcmp(line, "case,period,principal,rate,nper,per_year,pmt,ipmt,ppmt\n") != 0)
-        snprintf(vec_problem, sizeof vec_problem, "%s: unexpected header", path);
-    while (vec_problem[0] == '\0' && fgets(line, sizeof line, f) != NULL) {
-        vec_row *r = &vec_rows[vec_count];
-
-        if (vec_count == VEC_MAX_ROWS
-            || sscanf(line, "%d,%d,%lf,%lf,%d,%d,%lf,%lf,%lf", &r->id, &r->period,
-                      &r->principal, &r->rate, &r->nper, &r->per_year, &r->pmt,
-                      &r->ipmt, &r->ppmt) != 9) {
-            snprintf(vec_problem, sizeof vec_problem, "%s: bad row %d", path,
-                     vec_count + 2);
-            break;
-        }
-        if (r->period == 1)
-            vec_case_first[vec_cases++] = vec_count;
-        vec_count++;
-    }
-    fclose(f);
-}
+/* ---- Gnumeric vectors (loan_vectors.c) ---- */
 
 START_TEST(test_vectors_loaded)
 {
@@ -190,13 +143,6 @@ START_TEST(test_vectors_loaded)
     ck_assert_int_eq(vec_count, 366);
 }
 END_TEST
-
-static ipl_loan_frequency
-frequency_of(int per_year)
-{
-    return per_year == 12 ? IPL_LOAN_MONTHLY : per_year == 4 ? IPL_LOAN_QUARTERLY
-         : per_year == 2 ? IPL_LOAN_SEMIANNUAL : IPL_LOAN_ANNUAL;
-}
 
 /* One spreadsheet case: every row within k minor units of IPMT and
  * PPMT at period k (each period's rounding moves the balance by at most

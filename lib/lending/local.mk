@@ -20,10 +20,17 @@ ipledgeinclude_HEADERS += include/ipledge/compensation.h include/ipledge/loan.h 
 	include/ipledge/subsidy.h
 
 IPL_SUITES += tests/check_loan
-tests_check_loan_SOURCES = tests/check_loan.c
+tests_check_loan_SOURCES = tests/check_loan.c tests/loan_vectors.c tests/loan_vectors.h
 tests_check_loan_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/lending
 tests_check_loan_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_loan_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_loan_batch
+tests_check_loan_batch_SOURCES = tests/check_loan_batch.c tests/loan_vectors.c \
+	tests/loan_vectors.h
+tests_check_loan_batch_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_loan_batch_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_loan_batch_LDADD = $(IPL_TEST_LDADD)
 
 
 IPL_SUITES += tests/check_compensation
