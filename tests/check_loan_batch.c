@@ -262,8 +262,8 @@ add_prepayment(ipl_loan_terms *t, loan_store *st)
     ipl_loan_schedule_free(probe);
 }
 
-/* A random loan; with shared, the dates, periods, frequency and day
- * count of *shared (the batch's common case), else drawn too. About
+/* A random loan; mostly with the dates, periods, frequency and day
+ * count of *shared (the batch's common case). About
  * one loan in six prepays, one in six floats, one in 400 is so large
  * that its sums overflow. */
 static void
@@ -274,18 +274,24 @@ random_loan(ipl_loan_terms *t, loan_store *st, const ipl_loan_terms *shared)
     size_t i;
 
     *t = *shared;
-    if (pick(3) == 0) {
+    /* Each field of the calendar on its own, so that a cache keyed on
+     * too few of them shows. */
+    if (pick(8) == 0) {
         t->start = ymd(2000 + (int)pick(30), 1 + (int)pick(12), 1 + (int)pick(31));
         if (t->start.day > 28)
             t->start.day = 28 + (int)pick(2);
-        t->periods = 1 + pick(STRIDE);
-        t->frequency = (ipl_loan_frequency)pick(5);
-        t->daycount = dcs[pick(5)];
-        t->month_rule = (ipl_month_rule)pick(3);
-        t->first_payment = pick(4) == 0 ? ymd(t->start.year + (t->start.month == 12),
-                                               t->start.month % 12 + 1, 1 + (int)pick(28))
-                                        : ymd(0, 0, 0);
     }
+    if (pick(8) == 0)
+        t->periods = 1 + pick(STRIDE);
+    if (pick(8) == 0)
+        t->frequency = (ipl_loan_frequency)pick(5);
+    if (pick(8) == 0)
+        t->daycount = dcs[pick(5)];
+    if (pick(8) == 0)
+        t->month_rule = (ipl_month_rule)pick(3);
+    if (pick(8) == 0)
+        t->first_payment = ymd(t->start.year + (t->start.month == 12),
+                               t->start.month % 12 + 1, 1 + (int)pick(28));
     /* A quarter are tiny, where parts round to 0; one in 50 huge. */
     t->principal = cny(1 + (int64_t)(prng() % (pick(4) == 0 ? 1000ULL
                                                : pick(400) == 0 ? 1ULL << 61
