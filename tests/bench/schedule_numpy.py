@@ -1,6 +1,7 @@
 """The numpy equivalent of bench_schedule.c, written the way an analyst
 would: vectorised over loans, floats rounded with np.round, numpy's
-default generator for the simulation. Reads the C figures (key value
+default generator for the simulation. The same numpy code is compared
+with both of ipledge's ways, one object per loan and the batch. Reads the C figures (key value
 lines) from the file given, times the same work here in the same run,
 and prints both with the ratios. Times are CPU time (time.process_time)
 on both sides, since the machines are shared; the thread comparison
@@ -73,7 +74,10 @@ def main():
           % (c["schedule_seconds"], loans / c["schedule_seconds"]))
     print("  numpy (float, np.round):        %8.3f s  %10.0f schedules/s"
           % (np_sched, loans / np_sched))
-    print("  ratio numpy/ipledge time: %.2f" % (np_sched / c["schedule_seconds"]))
+    print("  ipledge batch (C, exact):       %8.3f s  %10.0f schedules/s"
+          % (c["batch_seconds"], loans / c["batch_seconds"]))
+    print("  ratio numpy/ipledge time: objects %.2f, batch %.2f"
+          % (np_sched / c["schedule_seconds"], np_sched / c["batch_seconds"]))
     print("  total interest: ipledge %d fen, numpy %d fen (difference %d fen)"
           % (c["schedule_interest_minor"], interest,
              interest - c["schedule_interest_minor"]))
