@@ -20,9 +20,11 @@
 #include "loan_internal.h"
 
 /* Prepared rates kept: a portfolio priced on a grid of basis points
- * reuses a few dozen rates, and preparing one reads a double as a
- * decimal, the dearest step of a short schedule. */
-#define BATCH__RATES 128
+ * reuses a few hundred rates at most, and preparing one reads a double
+ * as a decimal, one of the dearest steps of a short schedule. A rate
+ * may sit in two neighbouring slots, so that a few rates hashed alike
+ * do not keep evicting each other. */
+#define BATCH__RATES 256
 
 /* The day-count numerator of every period of the last loan's dates:
  * valid for the loans after it with the same start, first payment,
@@ -36,7 +38,7 @@ typedef struct batch__calendar {
 
 /* One prepared rate, for one day-count denominator. */
 typedef struct batch__rate {
-    double rate;
+    uint64_t rate;             /* the rate's bits */
     int64_t den;               /* 0: the slot is empty */
     ipl__loan_accrual accrual;
 } batch__rate;
@@ -46,6 +48,8 @@ typedef struct batch__state {
     int matrices;              /* some matrix is wanted */
     batch__calendar cal;
     batch__rate rates[BATCH__RATES];
+    char currency[4];          /* the last loan's currency ... */
+    int exponent;              /* ... and its minor-unit exponent */
 } batch__state;
 
 /* One loan's figures, written to the per-loan arrays once it succeeded. */
@@ -122,22 +126,38 @@ batch__date_error(const ipl_loan_terms *t, size_t k, ipl_error *err)
     return rc;
 }
 
-/* The accrual prepared for rate and den, from the cache. */
+/* The accrual prepared for rate and den, from the cache: the most
+ * recent of the rate's two slots comes first. */
 static const ipl__loan_accrual *
 batch__accrual(batch__state *st, double rate, int64_t den)
 {
     uint64_t bits;
-    batch__rate *slot;
+    batch__rate *a, *b;
 
     memcpy(&bits, &rate, sizeof bits);
-    /* The low bits of nearby rates differ most. */
-    slot = &st->rates[(bits ^ (bits >> 29) ^ (uint64_t)den) % BATCH__RATES];
-    if (slot->den != den || slot->rate < rate || slot->rate > rate) {
-        ipl__loan_accrual_init(&slot->accrual, rate, den);
-        slot->rate = rate;
-        slot->den = den;
+    a = &st->rates[((bits ^ (uint64_t)den) * UINT64_C(0x9E3779B97F4A7C15)) >> 56];
+    b = &st->rates[(a - st->rates) ^ 1];
+    if (a->rate == bits && a->den == den)
+        return &a->accrual;
+    if (b->rate == bits && b->den == den)
+        return &b->accrual;
+    *b = *a;
+    ipl__loan_accrual_init(&a->accrual, rate, den);
+    a->rate = bits;
+    a->den = den;
+    return &a->accrual;
+}
+
+/* The minor-unit exponent of a valid currency, looked up again only
+ * when it changes from one loan to the next. */
+static int
+batch__exponent(batch__state *st, const char *currency)
+{
+    if (memcmp(st->currency, currency, 4) != 0) {
+        st->exponent = ipl_currency_exponent(currency);
+        memcpy(st->currency, currency, 4);
     }
-    return &slot->accrual;
+    return st->exponent;
 }
 
 /* Stores period k of loan i in the matrices that are wanted. */
@@ -266,109 +286,144 @@ batch__fixed(batch__state *st, batch__figures *f, const ipl_loan_terms *t,
  * same dates are independent of each other, so BATCH__LANES of them
  * go through the periods side by side and the processor overlaps their
  * chains. This covers the usual portfolio: fixed rates, no prepayments,
- * equal instalments, equal principal or bullet, the same calendar, and
- * interest whose products fit in 64 bits for every period (checked
- * once, from the principal and the largest numerator, so that the loop
- * checks nothing). Any loan outside that, or a sum that overflows,
- * sends the loans one by one through batch__fixed() and
- * batch__built(), which report the error. */
+ * equal instalments, equal principal or bullet, the same calendar and
+ * rounding, and amounts small enough that nothing can overflow
+ * (checked once per loan, so that the loop checks nothing). Any loan
+ * outside that sends the loans one by one through batch__fixed() and
+ * batch__built(). */
 
 #define BATCH__LANES 4
 
 typedef struct batch__lane {
-    ipl_rounding how;
     int64_t balance;
     int64_t level;             /* the instalment, the equal part, or 0 */
     int64_t instalment_mask;   /* -1: regular = level − interest; 0: = level */
     uint64_t factor;           /* of the prepared accrual */
-    const ipl__divisor *divisor;
+    ipl__divisor divisor;
 } batch__lane;
 
-/* Prepares loan t as a lane; 0 when it cannot be one. The first lane
- * sets the calendar the others must fit. */
+/* Whether a loan of the given principal, periods and accrual can
+ * overflow nothing: every product of a period fits in 64 bits (the
+ * balance never exceeds the principal), and so do the sums of its
+ * interest and payments. */
+static int
+batch__bounded(const ipl__loan_accrual *acc, const batch__calendar *c,
+               int64_t principal, size_t periods)
+{
+    uint64_t most, interest;
+
+    if (!acc->fast || __builtin_mul_overflow(acc->factor, c->max_num, &most)
+        || __builtin_mul_overflow(most, (uint64_t)principal, &most))
+        return 0;
+    interest = most / acc->divisor.d + 1;     /* the most in any period */
+    return !__builtin_mul_overflow(interest, (uint64_t)periods, &interest)
+           && interest <= (uint64_t)(INT64_MAX - principal);
+}
+
+/* Prepares loan t as a lane with rounding how; 0 when it cannot be one.
+ * The first lane sets the calendar the others must fit. */
 static int
 batch__lane_init(batch__lane *l, batch__state *st, const ipl_loan_terms *t,
-                 int first)
+                 int first, ipl_rounding *how)
 {
     const ipl__loan_accrual *acc;
-    uint64_t most;
+    ipl_rounding mine;
 
-    if (ipl__loan_check_terms(t, &l->how, NULL) < 0 || t->n_fixings != 0
-        || t->n_prepayments != 0 || t->method == IPL_LOAN_PLAN)
+    if (ipl__loan_check_terms(t, &mine, NULL) < 0 || (!first && mine != *how)
+        || t->n_fixings != 0 || t->n_prepayments != 0 || t->method == IPL_LOAN_PLAN)
         return 0;
+    *how = mine;
     if (first && !batch__calendar_fits(&st->cal, t))
         batch__calendar_make(&st->cal, t);
     if (!batch__calendar_fits(&st->cal, t) || st->cal.n_ok != t->periods
         || (st->matrices && st->out->stride < t->periods))
         return 0;
     acc = batch__accrual(st, t->rate, ipl__daycount_denominator(t->daycount));
-    if (!acc->fast || __builtin_mul_overflow(acc->factor, st->cal.max_num, &most)
-        || __builtin_mul_overflow(most, (uint64_t)t->principal.minor, &most))
+    if (!batch__bounded(acc, &st->cal, t->principal.minor, t->periods))
         return 0;
     l->balance = t->principal.minor;
     l->factor = acc->factor;
-    l->divisor = &acc->divisor;
+    l->divisor = acc->divisor;
     l->instalment_mask = t->method == IPL_LOAN_ANNUITY ? -1 : 0;
     l->level = 0;
     if (t->method == IPL_LOAN_ANNUITY)
         return ipl__loan_annuity(&l->level, l->balance,
                                  t->rate * ipl__loan_period_months(t->frequency) / 12.0,
-                                 t->periods, ipl_currency_exponent(t->principal.currency),
-                                 l->how, NULL) == IPL_OK;
+                                 t->periods, batch__exponent(st, t->principal.currency),
+                                 mine, NULL) == IPL_OK;
     if (t->method == IPL_LOAN_EQUAL_PRINCIPAL)
         return ipl__round_quotient(&l->level, 0, (ipl__u128)l->balance,
-                                   (ipl__u128)t->periods, l->how) == IPL_OK;
+                                   (ipl__u128)t->periods, mine) == IPL_OK;
     return 1;   /* a bullet: the last period takes the balance */
 }
 
-/* Loans i .. i + BATCH__LANES − 1 of the batch side by side; 0 when one
- * of them cannot go this way (the per-loan outputs are then untouched,
- * the matrices perhaps written). */
-static int
-batch__lanes(batch__state *st, const ipl_loan_terms *t, size_t i)
+/* The periods of the lanes, with the rounding mode a constant where
+ * this is inlined, so that the rounding folds away. As loan__period():
+ * interest, the method's principal, the last period or a short balance
+ * taking the rest. A loan repaid early runs on with zeros. */
+static inline __attribute__((always_inline)) void
+batch__steps(const batch__state *st, batch__lane *lane, batch__figures *f,
+             size_t i, size_t end, ipl_rounding how)
 {
-    batch__lane lane[BATCH__LANES];
-    batch__figures f[BATCH__LANES];
-    size_t k, end = t[0].periods, j;
-    int bad = 0;
+    size_t k, j;
 
-    for (j = 0; j < BATCH__LANES; j++) {
-        if (!batch__lane_init(&lane[j], st, &t[j], j == 0))
-            return 0;
-        f[j].interest = f[j].repaid = 0;
-        f[j].rows = 0;
-    }
     for (k = 0; k < end; k++) {
         uint64_t num = (uint64_t)st->cal.num[k];
 
-        /* Unrolled, the lanes live in registers (GCC and Clang). */
 #pragma GCC unroll 4
         for (j = 0; j < BATCH__LANES; j++) {
             batch__lane *l = &lane[j];
-            int64_t opening = l->balance, interest = 0, regular, principal, payment;
+            int64_t opening = l->balance, interest = 0, regular, principal;
 
-            /* As loan__period(): interest, the method's principal, the
-             * last period or a short balance taking the rest. */
-            bad |= ipl__divisor_round(&interest, (uint64_t)opening * (l->factor * num),
-                                      l->divisor, l->how);
+            /* Bounded: the product fits and the quotient is below 2^63. */
+            (void)ipl__divisor_round(&interest, (uint64_t)opening * (l->factor * num),
+                                     &l->divisor, how);
             regular = l->level - (interest & l->instalment_mask);
             regular = regular < 0 ? 0 : regular;
             principal = k + 1 == end || regular > opening ? opening : regular;
             l->balance = opening - principal;
-            bad |= __builtin_add_overflow(interest, principal, &payment)
-                   | __builtin_add_overflow(f[j].interest, interest, &f[j].interest)
-                   | __builtin_add_overflow(f[j].repaid, payment, &f[j].repaid);
+            f[j].interest += interest;
+            f[j].repaid += interest + principal;
             if (k == 0)
-                f[j].instalment = payment;
-            /* A loan repaid early runs on with zeros. */
+                f[j].instalment = interest + principal;
             if (opening != 0 && l->balance == 0)
                 f[j].rows = k + 1;
             if (st->matrices)
                 batch__put_row(st, i + j, k, interest, principal, l->balance);
         }
     }
-    if (bad)
-        return 0;
+}
+
+/* Loans i .. i + BATCH__LANES − 1 of the batch side by side; 0 when one
+ * of them cannot go this way (nothing is then written). */
+static int
+batch__lanes(batch__state *st, const ipl_loan_terms *t, size_t i)
+{
+    batch__lane lane[BATCH__LANES];
+    batch__figures f[BATCH__LANES];
+    ipl_rounding how = IPL_ROUND_DEFAULT;
+    size_t j, end = t[0].periods;
+
+    for (j = 0; j < BATCH__LANES; j++) {
+        if (!batch__lane_init(&lane[j], st, &t[j], j == 0, &how))
+            return 0;
+        f[j].interest = f[j].repaid = 0;
+        f[j].rows = 0;
+    }
+    switch (how) {
+    case IPL_ROUND_HALF_UP:
+        batch__steps(st, lane, f, i, end, IPL_ROUND_HALF_UP);
+        break;
+    case IPL_ROUND_DOWN:
+        batch__steps(st, lane, f, i, end, IPL_ROUND_DOWN);
+        break;
+    case IPL_ROUND_UP:
+        batch__steps(st, lane, f, i, end, IPL_ROUND_UP);
+        break;
+    default:
+        batch__steps(st, lane, f, i, end, IPL_ROUND_HALF_EVEN);
+        break;
+    }
     for (j = 0; j < BATCH__LANES; j++)
         batch__write(st, &f[j], i + j);
     return 1;
@@ -465,6 +520,7 @@ ipl_loan_schedule_batch(const ipl_loan_batch_outputs *outputs,
     st.cal.key = NULL;
     for (i = 0; i < BATCH__RATES; i++)
         st.rates[i].den = 0;
+    memset(st.currency, 0, sizeof st.currency);
     for (i = 0; i < n; i++) {
         if (n - i >= BATCH__LANES && batch__lanes(&st, &terms[i], i)) {
             i += BATCH__LANES - 1;
