@@ -167,6 +167,38 @@ START_TEST(test_hand_checked)
 }
 END_TEST
 
+/* Ties in every mode, four loans at a time as a portfolio goes: bullet
+ * loans at 12 % over 3 months, 30/360, accrue 1 % of the balance a
+ * month, so 2.50 fen on 250 fen and 3.50 on 350: half-even 2 and 4,
+ * half-up 3 and 4, down 2 and 3, up 3 and 4 each month. */
+START_TEST(test_rounding_ties)
+{
+    static const ipl_rounding modes[] = { IPL_ROUND_DEFAULT, IPL_ROUND_HALF_EVEN,
+                                          IPL_ROUND_HALF_UP, IPL_ROUND_DOWN,
+                                          IPL_ROUND_UP };
+    static const int64_t on250[] = { 2, 2, 3, 2, 3 }, on350[] = { 4, 4, 4, 3, 4 };
+    ipl_loan_terms t[8];
+    int64_t interest[8];
+    ipl_loan_batch_outputs out = IPL_LOAN_BATCH_OUTPUTS_INIT;
+    ipl_error err;
+    size_t m, j;
+
+    out.interest = interest;
+    for (m = 0; m < 5; m++) {
+        for (j = 0; j < 8; j++) {
+            t[j] = base_terms(IPL_LOAN_BULLET);
+            t[j].principal = cny(j % 2 ? 350 : 250);
+            t[j].rate = 0.12;
+            t[j].periods = 3;
+            t[j].rounding = modes[m];
+        }
+        ck_assert_int_eq(ipl_loan_schedule_batch(&out, t, 8, &err), IPL_OK);
+        for (j = 0; j < 8; j++)
+            ck_assert_int_eq(interest[j], 3 * (j % 2 ? on350[m] : on250[m]));
+    }
+}
+END_TEST
+
 /* The twelve Gnumeric cases in one batch: every row within k minor
  * units of IPMT and PPMT at period k, the instalment the rounded PMT. */
 START_TEST(test_gnumeric_batch)
@@ -218,6 +250,11 @@ END_TEST
 /* xorshift64*: a fixed seed gives the same loans on every machine. */
 static uint64_t prng_state = 0x9E3779B97F4A7C15ULL;
 
+/* Every rounding a schedule accepts. */
+static const ipl_rounding roundings[] = { IPL_ROUND_DEFAULT, IPL_ROUND_HALF_EVEN,
+                                          IPL_ROUND_HALF_UP, IPL_ROUND_DOWN,
+                                          IPL_ROUND_UP };
+
 static uint64_t
 prng(void)
 {
@@ -262,44 +299,49 @@ add_prepayment(ipl_loan_terms *t, loan_store *st)
     ipl_loan_schedule_free(probe);
 }
 
-/* A random loan; mostly with the dates, periods, frequency and day
- * count of *shared (the batch's common case). About
- * one loan in six prepays, one in six floats, one in 400 is so large
- * that its sums overflow. */
+/* A random loan like *shared, departing from it field by field once in
+ * odd draws: odd 6 gives a motley batch, 40 a portfolio where most
+ * loans share dates, method and rounding (the batch's fast case). Each
+ * field departs on its own, so that a cache keyed on too few of them
+ * shows. One loan in six prepays or floats when odd is 6; one in 400
+ * is so large that its sums overflow. */
 static void
-random_loan(ipl_loan_terms *t, loan_store *st, const ipl_loan_terms *shared)
+random_loan(ipl_loan_terms *t, loan_store *st, const ipl_loan_terms *shared,
+            unsigned odd)
 {
     static const ipl_daycount dcs[] = { IPL_DC_ACT_360, IPL_DC_ACT_365F, IPL_DC_30_360,
                                         IPL_DC_30E_360, IPL_DC_ACT_ACT_ISDA };
     size_t i;
 
     *t = *shared;
-    /* Each field of the calendar on its own, so that a cache keyed on
-     * too few of them shows. */
-    if (pick(8) == 0) {
+    if (pick(odd) == 0) {
         t->start = ymd(2000 + (int)pick(30), 1 + (int)pick(12), 1 + (int)pick(31));
         if (t->start.day > 28)
             t->start.day = 28 + (int)pick(2);
     }
-    if (pick(8) == 0)
+    if (pick(odd) == 0)
         t->periods = 1 + pick(STRIDE);
-    if (pick(8) == 0)
+    if (pick(odd) == 0)
         t->frequency = (ipl_loan_frequency)pick(5);
-    if (pick(8) == 0)
+    if (pick(odd) == 0)
         t->daycount = dcs[pick(5)];
-    if (pick(8) == 0)
+    if (pick(odd) == 0)
         t->month_rule = (ipl_month_rule)pick(3);
-    if (pick(8) == 0)
+    if (pick(odd) == 0)
         t->first_payment = ymd(t->start.year + (t->start.month == 12),
                                t->start.month % 12 + 1, 1 + (int)pick(28));
-    /* A quarter are tiny, where parts round to 0; one in 50 huge. */
+    if (pick(odd) == 0)
+        t->method = (ipl_loan_method)(1 + pick(4));
+    if (pick(odd) == 0)
+        t->rounding = roundings[pick(5)];
+    /* A quarter are tiny, where parts round to 0; a few large enough to
+     * leave the fast path, a few so large that their sums overflow. */
     t->principal = cny(1 + (int64_t)(prng() % (pick(4) == 0 ? 1000ULL
                                                : pick(400) == 0 ? 1ULL << 61
+                                               : pick(50) == 0 ? 1ULL << (40 + pick(20))
                                                : 100000000000ULL)));
-    t->method = (ipl_loan_method)(1 + pick(4));
     t->rate = pick(5) == 0 ? (double)(prng() % 1000000000000ULL) / 1e13 : pick(2001) / 10000.0;
-    t->rounding = (ipl_rounding)pick(4);
-    if (pick(6) == 0) {
+    if (pick(odd) == 0) {
         st->fix[0].date = t->start;
         st->fix[0].lpr = pick(500) / 10000.0;
         st->fix[1].date = ymd(t->start.year + 1, 1, 1);
@@ -318,7 +360,7 @@ random_loan(ipl_loan_terms *t, loan_store *st, const ipl_loan_terms *shared)
         t->plan = st->plan;
         t->n_plan = t->periods;
     }
-    if (pick(6) == 0)
+    if (pick(odd) == 0)
         add_prepayment(t, st);
 }
 
@@ -375,13 +417,14 @@ START_TEST(test_same_as_objects)
     size_t i;
 
     for (b = 0; b < BATCHES; b++) {
-        ipl_loan_terms shared = base_terms(IPL_LOAN_ANNUITY);
+        ipl_loan_terms shared = base_terms((ipl_loan_method)(1 + b % 3));
 
         shared.start = ymd(2010 + b % 20, 1 + b % 12, 1 + b % 31 % 28);
         shared.periods = 1 + pick(STRIDE);
         shared.daycount = b % 2 ? IPL_DC_30_360 : IPL_DC_ACT_360;
+        shared.rounding = roundings[b / 3 % 5];
         for (i = 0; i < BATCH; i++)
-            random_loan(&t[i], &st[i], &shared);
+            random_loan(&t[i], &st[i], &shared, b % 2 ? 6 : 40);
         if (b % 10 == 9) {      /* a malformed loan somewhere */
             i = pick(BATCH);
             if (t[i].n_prepayments > 0)
@@ -499,6 +542,7 @@ loan_batch_suite(void)
     TCase *tc = tcase_create("figures");
 
     tcase_add_test(tc, test_hand_checked);
+    tcase_add_test(tc, test_rounding_ties);
     tcase_add_test(tc, test_gnumeric_batch);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_allocation);
