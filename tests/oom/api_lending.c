@@ -102,6 +102,47 @@ loan_schedule_new(void *ctx)
 }
 
 static int
+loan_batch_outputs_init(void *ctx)
+{
+    ipl_loan_batch_outputs o;
+
+    (void)ctx;
+    return IPLT_EXPECT(ipl_loan_batch_outputs_init(&o, IPL_LOAN_BATCH_OUTPUTS_VERSION)
+                       == IPL_OK && o.version == IPL_LOAN_BATCH_OUTPUTS_VERSION);
+}
+
+/* Four fixed-rate loans (the lanes) and a fifth alone, with every
+ * output: nothing allocated, the fixture's figures. */
+static int
+loan_schedule_batch(void *ctx)
+{
+    ipl_loan_terms t[5];
+    int64_t instalment[5], interest[5], repaid[5], rows_i[5 * 12], rows_p[5 * 12],
+            rows_b[5 * 12];
+    unsigned int rows[5];
+    ipl_loan_batch_outputs o = IPL_LOAN_BATCH_OUTPUTS_INIT;
+    size_t i;
+    int rc;
+
+    for (i = 0; i < 5; i++)
+        t[i] = terms();
+    o.instalment = instalment;
+    o.interest = interest;
+    o.repaid = repaid;
+    o.rows = rows;
+    o.stride = 12;
+    o.row_interest = rows_i;
+    o.row_principal = rows_p;
+    o.row_balance = rows_b;
+    if ((rc = ipl_loan_schedule_batch(&o, t, 5, IPLT_ERR)) < 0)
+        return rc;
+    return IPLT_EXPECT(interest[0] == ipl_loan_schedule_totals(ctx)->interest.minor
+                       && repaid[4] == ipl_loan_schedule_totals(ctx)->payment.minor
+                       && rows[4] == 12 && rows_p[4 * 12] == 10000000
+                       && rows_b[4 * 12 + 11] == 0);
+}
+
+static int
 loan_schedule_free(void *ctx)
 {
     ipl_loan_schedule_free(ctx);
@@ -444,6 +485,8 @@ const iplt_api iplt_api_lending[] = {
     IPLT_API(IPLT_NO_ALLOC, ipl_loan_schedule_rounding, loan_schedule_rounding,
              &loan_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_loan_instalment, loan_instalment, NULL),
+    IPLT_API(IPLT_NO_ALLOC, ipl_loan_batch_outputs_init, loan_batch_outputs_init, NULL),
+    IPLT_API(IPLT_NO_ALLOC, ipl_loan_schedule_batch, loan_schedule_batch, &loan_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_loan_method_name, loan_method_name, NULL),
     IPLT_API(IPLT_NO_ALLOC, ipl_loan_method_from_name, loan_method_from_name, NULL),
     IPLT_API(IPLT_NO_ALLOC, ipl_loan_frequency_from_name, loan_frequency_from_name, NULL),
