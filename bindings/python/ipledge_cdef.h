@@ -16,6 +16,7 @@
 #define IPL_IDENT_INPUT_MAX 128
 #define IPL_INDICATOR_FACTS_MAX 5
 #define IPL_LOAN_TERMS_VERSION 1
+#define IPL_LOAN_BATCH_OUTPUTS_VERSION 1
 #define IPL_MONEY_FORMAT_GROUP 0x1
 #define IPL_MONEY_FORMAT_CODE  0x2
 #define IPL_MONEY_FORMAT_MAX 40
@@ -40,9 +41,6 @@
 #define IPL_VALUE_COST_VERSION 1
 #define IPL_VALUE_MARKET_VERSION 1
 #define IPL_VALUE_HOW_MAX 192
-#define IPL_VERSION_MAJOR 0
-#define IPL_VERSION_MINOR 1
-#define IPL_VERSION_PATCH 0
 const char * ipl_version_string(void);
 int ipl_version_number(void);
 typedef enum ipl_status {
@@ -768,6 +766,22 @@ int ipl_loan_schedule_residual(ipl_money *amount,
                                            ipl_error *err);
 ipl_daycount ipl_loan_schedule_daycount(const ipl_loan_schedule *s);
 ipl_rounding ipl_loan_schedule_rounding(const ipl_loan_schedule *s);
+typedef struct ipl_loan_batch_outputs {
+    unsigned int version;
+    int64_t *instalment;
+    int64_t *interest;
+    int64_t *repaid;
+    unsigned int *rows;
+    size_t stride;
+    int64_t *row_interest;
+    int64_t *row_principal;
+    int64_t *row_balance;
+} ipl_loan_batch_outputs;
+int ipl_loan_batch_outputs_init(ipl_loan_batch_outputs *outputs,
+                                            unsigned int version);
+int ipl_loan_schedule_batch(const ipl_loan_batch_outputs *outputs,
+                                        const ipl_loan_terms *terms, size_t n,
+                                        ipl_error *err) ;
 int ipl_loan_instalment(ipl_money *out, const ipl_money *principal,
                                     double annual_rate,
                                     ipl_loan_frequency frequency,

@@ -10,11 +10,13 @@ Money; prepayments as dicts of date, amount and recalc).
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Any, List
 
 from . import _frames
-from ._lowlevel import block, call, enum_name, enum_value, ffi, lib, new_object, record
+from ._lowlevel import (block, call, enum_name, enum_value, ffi, lib, new_error,
+                        new_object, raise_error, record, string)
 from .money import Money, Rounding, rounding
 
 
@@ -105,3 +107,100 @@ def instalment(principal: Money, annual_rate: float, n: int,
     call(lib.ipl_loan_instalment, out, principal._c(), annual_rate,
          enum_value("ipl_loan_frequency", frequency, "frequency"), n, rounding(mode))
     return Money.from_c(out)
+
+
+@dataclass(frozen=True)
+class BatchSchedules:
+    """The schedules of many loans as numpy int64 arrays in minor units:
+    per loan the first payment (``instalment``), total ``interest``,
+    total ``repaid`` and the number of ``rows``; with ``rows=True`` also
+    loans × periods matrices of each period's interest, principal and
+    closing balance (zeros after a loan's last row), else ``None``."""
+
+    instalment: Any
+    interest: Any
+    repaid: Any
+    rows: Any
+    row_interest: Any = None
+    row_principal: Any = None
+    row_balance: Any = None
+
+
+def schedule_batch(principal, rate, *, rows: bool = False, **terms) -> BatchSchedules:
+    """The schedules of ``len(principal)`` loans at once, through
+    ``ipl_loan_schedule_batch`` without the GIL: exactly the minor units
+    :func:`schedule` gives loan by loan.
+
+    ``principal`` is a sequence (or numpy array) of Money or of minor
+    units in ``terms["currency"]`` ("CNY" by default); ``rate`` one
+    annual rate for all or one per loan; ``periods`` likewise. The other
+    ``ipl_loan_terms`` fields (start, method, daycount, …) are shared by
+    every loan, as in :func:`schedule`. An error names the loan
+    ("terms[812].periods")."""
+    import numpy as np
+    currency = terms.pop("currency", "CNY")
+    minor = [Money.coerce(p).minor if isinstance(p, Money) else p for p in principal] \
+        if not isinstance(principal, np.ndarray) else principal
+    minor = np.asarray(minor, dtype=np.int64)
+    n = len(minor)
+    columns = {"rate": np.broadcast_to(np.asarray(rate, dtype=np.float64), (n,)),
+               "periods": np.broadcast_to(np.asarray(terms.pop("periods", 0),
+                                                     dtype=np.uintc), (n,))}
+    stride = int(columns["periods"].max()) if rows and n else 0
+    out = _batch_outputs(n, stride)
+    keep: List[Any] = []
+    template = np.frombuffer(ffi.buffer(block(
+        "ipl_loan_terms", dict(terms, principal=Money(1, currency)), keep, "terms")),
+        dtype=np.uint8)
+    block_terms = ffi.new("ipl_loan_terms[]", _LOAN_BLOCK)
+    raw = np.frombuffer(ffi.buffer(block_terms), dtype=np.uint8).reshape(_LOAN_BLOCK, -1)
+    raw[:] = template
+    views = {"principal": _terms_column(raw, "principal", np.int64), "rate":
+             _terms_column(raw, "rate", np.float64), "periods":
+             _terms_column(raw, "periods", np.uintc)}
+    columns["principal"] = minor
+    for lo in range(0, n, _LOAN_BLOCK):
+        hi = min(lo + _LOAN_BLOCK, n)
+        for name, view in views.items():
+            view[:hi - lo] = columns[name][lo:hi]
+        _batch_block(out, block_terms, lo, hi, stride)
+    return BatchSchedules(**out)
+
+
+_LOAN_BLOCK = 4096
+
+
+def _batch_outputs(n: int, stride: int):
+    import numpy as np
+    out = {name: np.zeros(n, dtype=np.int64) for name in ("instalment", "interest", "repaid")}
+    out["rows"] = np.zeros(n, dtype=np.uintc)
+    if stride:
+        for name in ("row_interest", "row_principal", "row_balance"):
+            out[name] = np.zeros((n, stride), dtype=np.int64)
+    return out
+
+
+def _batch_block(out, block_terms, lo: int, hi: int, stride: int) -> None:
+    """Loans lo .. hi of the batch, whose terms fill block_terms."""
+    o = ffi.new("ipl_loan_batch_outputs *")
+    lib.ipl_loan_batch_outputs_init(o, lib.IPL_LOAN_BATCH_OUTPUTS_VERSION)
+    cast = {"rows": "unsigned int[]"}
+    for name, array in out.items():
+        setattr(o, name, ffi.from_buffer(cast.get(name, "int64_t[]"), array[lo:hi]))
+    o.stride = stride
+    err = new_error()
+    rc = lib.ipl_loan_schedule_batch(o, block_terms, hi - lo, err)
+    if rc < 0:
+        where = re.sub(r"^terms\[(\d+)\]", lambda m: f"terms[{int(m.group(1)) + lo}]",
+                       string(err.where))
+        err.where = where.encode()[:lib.IPL_ERROR_WHERE_MAX - 1]
+        raise_error(rc, err)
+
+
+def _terms_column(raw, name: str, dtype):
+    """A strided numpy view of one scalar field (a Money's minor units for
+    ``principal``) across the block of terms."""
+    import numpy as np
+    field = dict(ffi.typeof("ipl_loan_terms").fields)[name]
+    return np.ndarray(shape=(raw.shape[0],), dtype=dtype, buffer=raw,
+                      offset=field.offset, strides=(raw.shape[1],))

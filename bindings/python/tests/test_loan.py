@@ -95,3 +95,47 @@ def test_subsidy_half_of_the_interest():
     for row, lr in zip(sub, s):
         assert abs(row.subsidy.minor * 2 - lr.interest.minor) <= 1
     assert sub.rows_array()["subsidy_minor"].sum() == sub.totals.subsidy.minor
+
+
+def test_schedule_batch_equals_schedules():
+    """The batch gives each loan exactly the schedule of loan.schedule:
+    a portfolio of annuities (the batch's fast case) and equal-principal
+    loans with per-loan rates and periods."""
+    np = pytest.importorskip("numpy")
+    principal = np.array([100000000 + 7919 * i for i in range(9)], dtype=np.int64)
+    rate = np.array([0.03 + i / 1000 for i in range(9)])
+    for method in ("annuity", "equal_principal"):
+        periods = [36, 36, 36, 36, 36, 12, 24, 36, 36]
+        b = loan.schedule_batch(principal, rate, rows=True, periods=periods,
+                                start=datetime.date(2024, 1, 15), method=method,
+                                daycount="act_360")
+        assert b.interest.dtype == np.int64 and b.row_balance.shape == (9, 36)
+        for i in range(9):
+            s = loan.schedule(**_terms(principal=Money(int(principal[i]), "CNY"),
+                                       rate=float(rate[i]), periods=periods[i],
+                                       method=method, daycount="act_360"))
+            assert b.rows[i] == len(s)
+            assert b.instalment[i] == s[0].payment.minor
+            assert b.interest[i] == s.totals.interest.minor
+            assert b.repaid[i] == s.totals.payment.minor
+            assert list(b.row_interest[i, :len(s)]) == [r.interest.minor for r in s]
+            assert list(b.row_principal[i, :len(s)]) == [r.principal.minor for r in s]
+            assert list(b.row_balance[i, :len(s)]) == [r.closing.minor for r in s]
+            assert not b.row_balance[i, len(s):].any()
+
+
+def test_schedule_batch_hand_checked_and_errors():
+    np = pytest.importorskip("numpy")
+    # CNY 1,000,000.00 at 4.35 % over 36 months, 30/360: PMT 29,679.93.
+    b = loan.schedule_batch([Money.of("1000000", "CNY")] * 5, 0.0435, periods=36,
+                            start=datetime.date(2024, 1, 15), method="annuity",
+                            daycount="30_360")
+    assert list(b.instalment) == [2967993] * 5 and b.row_interest is None
+    assert (b.repaid - b.interest == 100000000).all()
+    periods = np.full(5000, 12)
+    periods[4321] = 0
+    with pytest.raises(IplValueError) as e:
+        loan.schedule_batch(np.full(5000, 100000), 0.04, periods=periods,
+                            start=datetime.date(2024, 1, 15), method="bullet",
+                            daycount="30_360")
+    assert e.value.where == "terms[4321].periods"
