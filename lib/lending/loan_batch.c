@@ -357,41 +357,50 @@ batch__lane_init(batch__lane *l, batch__state *st, const ipl_loan_terms *t,
     return 1;   /* a bullet: the last period takes the balance */
 }
 
-/* The periods of the lanes, with the rounding mode a constant where
- * this is inlined, so that the rounding folds away. As loan__period():
- * interest, the method's principal, the last period or a short balance
- * taking the rest. A loan repaid early runs on with zeros. */
+/* Period k of every lane, with the rounding mode and whether k is the
+ * last period constants where this is inlined, so that both fold away.
+ * As loan__period(): interest, the method's principal, the last period
+ * or a short balance taking the rest. A loan repaid early runs on with
+ * zeros, which its rows do not count. */
+static inline __attribute__((always_inline)) void
+batch__step(const batch__state *st, batch__lane *lane, batch__figures *f,
+            size_t i, size_t k, int last, ipl_rounding how)
+{
+    uint64_t num = (uint64_t)st->cal.num[k];
+    size_t j;
+
+#pragma GCC unroll 4
+    for (j = 0; j < BATCH__LANES; j++) {
+        batch__lane *l = &lane[j];
+        int64_t opening = l->balance, interest = 0, regular, principal;
+
+        /* Bounded: the product fits and the quotient is below 2^63. */
+        (void)ipl__divisor_round(&interest, (uint64_t)opening * (l->factor * num),
+                                 &l->divisor, how);
+        regular = l->level - (interest & l->instalment_mask);
+        regular = regular < 0 ? 0 : regular;
+        principal = last || regular > opening ? opening : regular;
+        l->balance = opening - principal;
+        f[j].interest += interest;
+        f[j].repaid += interest + principal;
+        f[j].rows += opening != 0;
+        if (k == 0)
+            f[j].instalment = interest + principal;
+        if (st->matrices)
+            batch__put_row(st, i + j, k, interest, principal, l->balance);
+    }
+}
+
+/* The periods of the lanes. */
 static inline __attribute__((always_inline)) void
 batch__steps(const batch__state *st, batch__lane *lane, batch__figures *f,
              size_t i, size_t end, ipl_rounding how)
 {
-    size_t k, j;
+    size_t k;
 
-    for (k = 0; k < end; k++) {
-        uint64_t num = (uint64_t)st->cal.num[k];
-
-#pragma GCC unroll 4
-        for (j = 0; j < BATCH__LANES; j++) {
-            batch__lane *l = &lane[j];
-            int64_t opening = l->balance, interest = 0, regular, principal;
-
-            /* Bounded: the product fits and the quotient is below 2^63. */
-            (void)ipl__divisor_round(&interest, (uint64_t)opening * (l->factor * num),
-                                     &l->divisor, how);
-            regular = l->level - (interest & l->instalment_mask);
-            regular = regular < 0 ? 0 : regular;
-            principal = k + 1 == end || regular > opening ? opening : regular;
-            l->balance = opening - principal;
-            f[j].interest += interest;
-            f[j].repaid += interest + principal;
-            if (k == 0)
-                f[j].instalment = interest + principal;
-            if (opening != 0 && l->balance == 0)
-                f[j].rows = k + 1;
-            if (st->matrices)
-                batch__put_row(st, i + j, k, interest, principal, l->balance);
-        }
-    }
+    for (k = 0; k + 1 < end; k++)
+        batch__step(st, lane, f, i, k, 0, how);
+    batch__step(st, lane, f, i, end - 1, 1, how);
 }
 
 /* Loans i .. i + BATCH__LANES − 1 of the batch side by side; 0 when one
