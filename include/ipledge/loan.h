@@ -339,13 +339,15 @@ IPL_EXTERN(int) ipl_loan_batch_outputs_init(ipl_loan_batch_outputs *outputs,
  * (row payments, ipl_loan_schedule_totals() interest and payment, row
  * interest, principal and closing balance), for every method, period,
  * day count, rounding, LPR path and prepayment: the test suite checks
- * this field by field over 10,000 random loans.
+ * this field by field over 12,000 random loans.
  *
  * Loans with a fixed rate and no prepayments (the usual portfolio) take
  * a path that allocates nothing and keeps per batch what loans share:
  * the day-count fractions of the periods are worked out once for a run
- * of loans with the same dates, period and day count, and the prepared
- * rate is kept while the rate stays. A loan with an LPR path or
+ * of loans with the same dates, period and day count, prepared rates
+ * are kept, and four loans with the same dates and rounding go through
+ * the periods side by side. doc/schedules.md says more. The state this
+ * keeps lives on the stack (about 30 KB). A loan with an LPR path or
  * prepayments is built through ipl_loan_schedule_new() (one allocation,
  * freed before the next loan).
  *
