@@ -347,7 +347,7 @@ IPL_EXTERN(int) ipl_loan_batch_outputs_init(ipl_loan_batch_outputs *outputs,
  * of loans with the same dates, period and day count, prepared rates
  * are kept, and four loans with the same dates and rounding go through
  * the periods side by side. doc/schedules.md says more. The state this
- * keeps lives on the stack (about 30 KB). A loan with an LPR path or
+ * keeps lives on the stack (about 32 KB). A loan with an LPR path or
  * prepayments is built through ipl_loan_schedule_new() (one allocation,
  * freed before the next loan).
  *
