@@ -3,12 +3,14 @@
  *
  * A fixed-rate loan without prepayments never recomputes its level
  * payment and never shortens, so its schedule is a plain recurrence on
- * the balance; that path is written out here and keeps across loans
- * what they share (the periods' day-count numerators, the prepared
- * rate). It follows loan__period() in loan_schedule.c step for step,
- * with the same helpers in the same order, so that both give the same
- * units and fail alike; check_loan_batch compares them over thousands
- * of random loans. Every other loan is built as an object and copied. */
+ * the balance; that path is written out here (batch__fixed(), and for
+ * four loans side by side batch__lanes()) and keeps across loans what
+ * they share (the periods' day-count numerators, the prepared rate). It
+ * follows loan__period() in loan_schedule.c step for step, with the
+ * same helpers in the same order, so that both give the same units and
+ * fail alike; check_loan_batch compares them over thousands of random
+ * loans. A loan with an LPR path or prepayments is built as an object
+ * and copied (batch__built()). */
 #include <stdio.h>
 #include <string.h>
 
@@ -235,9 +237,9 @@ batch__fixed(batch__state *st, batch__figures *f, const ipl_loan_terms *t,
              size_t i, ipl_rounding how, ipl_error *err)
 {
     const ipl__loan_accrual *acc;
-    int64_t balance = t->principal.minor, level = 0, regular = 0, overflow = 0;
+    int64_t balance = t->principal.minor, level = 0, regular = 0;
     size_t k, end = t->periods;
-    int rc;
+    int rc, overflow = 0;
 
     if (!batch__calendar_fits(&st->cal, t))
         batch__calendar_make(&st->cal, t);
