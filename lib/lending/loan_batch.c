@@ -139,9 +139,9 @@ batch__accrual(batch__state *st, double rate, int64_t den)
     memcpy(&bits, &rate, sizeof bits);
     a = &st->rates[((bits ^ (uint64_t)den) * UINT64_C(0x9E3779B97F4A7C15)) >> 56];
     b = &st->rates[(a - st->rates) ^ 1];
-    if (a->rate == bits && a->den == den)
+    if (a->den == den && a->rate == bits)
         return &a->accrual;
-    if (b->rate == bits && b->den == den)
+    if (b->den == den && b->rate == bits)
         return &b->accrual;
     *b = *a;
     ipl__loan_accrual_init(&a->accrual, rate, den);
@@ -529,8 +529,10 @@ ipl_loan_schedule_batch(const ipl_loan_batch_outputs *outputs,
     st.matrices = outputs->row_interest != NULL || outputs->row_principal != NULL
                   || outputs->row_balance != NULL;
     st.cal.key = NULL;
-    for (i = 0; i < BATCH__RATES; i++)
+    for (i = 0; i < BATCH__RATES; i++) {
+        st.rates[i].rate = 0;
         st.rates[i].den = 0;
+    }
     memset(st.currency, 0, sizeof st.currency);
     for (i = 0; i < n; i++) {
         if (n - i >= BATCH__LANES && batch__lanes(&st, &terms[i], i)) {

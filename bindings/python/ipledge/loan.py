@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, List
 
 from . import _frames
-from ._lowlevel import (block, call, enum_name, enum_value, ffi, lib, new_error,
-                        new_object, raise_error, record, string)
+from ._lowlevel import (IplValueError, block, call, enum_name, enum_value, ffi, lib,
+                        new_error, new_object, raise_error, record, string)
 from .money import Money, Rounding, rounding
 
 
@@ -131,17 +131,22 @@ def schedule_batch(principal, rate, *, rows: bool = False, **terms) -> BatchSche
     ``ipl_loan_schedule_batch`` without the GIL: exactly the minor units
     :func:`schedule` gives loan by loan.
 
-    ``principal`` is a sequence (or numpy array) of Money or of minor
-    units in ``terms["currency"]`` ("CNY" by default); ``rate`` one
+    ``principal`` is a sequence of Money in one currency, or a sequence
+    (or numpy array) of minor units in ``currency`` ("CNY" by default); ``rate`` one
     annual rate for all or one per loan; ``periods`` likewise. The other
     ``ipl_loan_terms`` fields (start, method, daycount, …) are shared by
     every loan, as in :func:`schedule`. An error names the loan
     ("terms[812].periods")."""
     import numpy as np
     currency = terms.pop("currency", "CNY")
-    minor = [Money.coerce(p).minor if isinstance(p, Money) else p for p in principal] \
-        if not isinstance(principal, np.ndarray) else principal
-    minor = np.asarray(minor, dtype=np.int64)
+    if not isinstance(principal, np.ndarray) and any(isinstance(p, Money) for p in principal):
+        currencies = {Money.coerce(p).currency for p in principal}
+        if len(currencies) != 1:
+            raise IplValueError(f"one currency for the batch, got {sorted(currencies)}",
+                                lib.IPL_EINVAL, "principal")
+        currency = currencies.pop()
+        principal = [Money.coerce(p).minor for p in principal]
+    minor = np.asarray(principal, dtype=np.int64)
     n = len(minor)
     columns = {"rate": np.broadcast_to(np.asarray(rate, dtype=np.float64), (n,)),
                "periods": np.broadcast_to(np.asarray(terms.pop("periods", 0),

@@ -139,3 +139,7 @@ def test_schedule_batch_hand_checked_and_errors():
                             start=datetime.date(2024, 1, 15), method="bullet",
                             daycount="30_360")
     assert e.value.where == "terms[4321].periods"
+    with pytest.raises(IplValueError):
+        loan.schedule_batch([Money(1, "CNY"), Money(1, "USD")], 0.04, periods=1,
+                            start=datetime.date(2024, 1, 15), method="bullet",
+                            daycount="30_360")
