@@ -297,6 +297,7 @@ batch__fixed(batch__state *st, batch__figures *f, const ipl_loan_terms *t,
 #define BATCH__LANES 4
 
 typedef struct batch__lane {
+    int64_t principal;
     int64_t balance;
     int64_t level;             /* the instalment, the equal part, or 0 */
     int64_t instalment_mask;   /* -1: regular = level − interest; 0: = level */
@@ -343,7 +344,7 @@ batch__lane_init(batch__lane *l, batch__state *st, const ipl_loan_terms *t,
     acc = batch__accrual(st, t->rate, ipl__daycount_denominator(t->daycount));
     if (!batch__bounded(acc, &st->cal, t->principal.minor, t->periods))
         return 0;
-    l->balance = t->principal.minor;
+    l->principal = l->balance = t->principal.minor;
     l->factor = acc->factor;
     l->divisor = acc->divisor;
     l->instalment_mask = t->method == IPL_LOAN_ANNUITY ? -1 : 0;
@@ -360,13 +361,14 @@ batch__lane_init(batch__lane *l, batch__state *st, const ipl_loan_terms *t,
 }
 
 /* Period k of every lane, with the rounding mode and whether k is the
- * last period constants where this is inlined, so that both fold away.
+ * first or the last period constants where this is inlined, so that
+ * they fold away.
  * As loan__period(): interest, the method's principal, the last period
  * or a short balance taking the rest. A loan repaid early runs on with
  * zeros, which its rows do not count. */
 static inline __attribute__((always_inline)) void
 batch__step(const batch__state *st, batch__lane *lane, batch__figures *f,
-            size_t i, size_t k, int last, ipl_rounding how)
+            size_t i, size_t k, int first, int last, ipl_rounding how)
 {
     uint64_t num = (uint64_t)st->cal.num[k];
     size_t j;
@@ -384,9 +386,8 @@ batch__step(const batch__state *st, batch__lane *lane, batch__figures *f,
         principal = last || regular > opening ? opening : regular;
         l->balance = opening - principal;
         f[j].interest += interest;
-        f[j].repaid += interest + principal;
         f[j].rows += opening != 0;
-        if (k == 0)
+        if (first)
             f[j].instalment = interest + principal;
         if (st->matrices)
             batch__put_row(st, i + j, k, interest, principal, l->balance);
@@ -398,11 +399,19 @@ static inline __attribute__((always_inline)) void
 batch__steps(const batch__state *st, batch__lane *lane, batch__figures *f,
              size_t i, size_t end, ipl_rounding how)
 {
-    size_t k;
+    size_t k, j;
 
-    for (k = 0; k + 1 < end; k++)
-        batch__step(st, lane, f, i, k, 0, how);
-    batch__step(st, lane, f, i, end - 1, 1, how);
+    if (end == 1) {
+        batch__step(st, lane, f, i, 0, 1, 1, how);
+    } else {
+        batch__step(st, lane, f, i, 0, 1, 0, how);
+        for (k = 1; k + 1 < end; k++)
+            batch__step(st, lane, f, i, k, 0, 0, how);
+        batch__step(st, lane, f, i, end - 1, 0, 1, how);
+    }
+    /* The principal column sums to the principal. */
+    for (j = 0; j < BATCH__LANES; j++)
+        f[j].repaid = f[j].interest + lane[j].principal;
 }
 
 /* Loans i .. i + BATCH__LANES − 1 of the batch side by side; 0 when one
