@@ -15,9 +15,14 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/report/emit.c \
 	lib/report/emit_internal.h \
 	lib/report/emit_tree.c \
+	lib/report/emit_xml.c \
 	lib/report/report.c \
+	lib/report/report_compensation.c \
 	lib/report/report_html.c \
 	lib/report/report_internal.h \
+	lib/report/report_loan.c \
+	lib/report/report_pledge.c \
+	lib/report/report_subsidy.c \
 	lib/report/report_text.c \
 	lib/report/report_tree.c \
 	lib/report/report_value.c
