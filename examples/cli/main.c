@@ -36,6 +36,12 @@ cli_fail(FILE *errs, const char *what, const ipl_error *err)
     return CLI_FAILED;
 }
 
+int
+cli_to_stream(void *ctx, const char *bytes, size_t n)
+{
+    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
+}
+
 static void
 usage(FILE *out)
 {

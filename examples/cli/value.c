@@ -42,18 +42,12 @@ evaluate(ipl_value **vs, ipl_montecarlo **mc, const ipl_assumptions *a, ipl_erro
                                              : IPL_OK;
 }
 
-static int
-to_stream(void *ctx, const char *bytes, size_t n)
-{
-    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* The library's report of the values (ipl_report_value(), report.h). */
 static int
 write_result(FILE *out, ipl_report_format format, ipl_value *const *vs, size_t n,
              const ipl_montecarlo *mc, ipl_error *err)
 {
-    return ipl_report_value((const ipl_value *const *)vs, n, mc, format, to_stream, out, err);
+    return ipl_report_value((const ipl_value *const *)vs, n, mc, format, cli_to_stream, out, err);
 }
 
 int
