@@ -54,6 +54,12 @@ tests_check_appraisal_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
 tests_check_appraisal_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_appraisal_LDADD = $(IPL_TEST_LDADD)
 
+IPL_SUITES += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c
+tests_check_report_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_report_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_report_LDADD = $(IPL_TEST_LDADD)
+
 # -- `ipledge appraise`: the whole chain on a case, one report
 examples_ipledge_SOURCES += examples/cli/appraise.c
 IPL_SCRIPT_TESTS += tests/check_appraise_cli.sh
