@@ -25,10 +25,10 @@ int ipl__report_run_string(char **out, size_t *len, ipl__report_fn fn, const voi
 
 /* The formats a kind of report comes in, as bit sets. */
 #define IPL__FORMAT_BIT(f) (1u << (unsigned)(f))
-#define IPL__FORMATS_APPRAISAL (IPL__FORMAT_BIT(IPL_REPORT_TEXT) | IPL__FORMAT_BIT(IPL_REPORT_JSON) \
-                                | IPL__FORMAT_BIT(IPL_REPORT_XML) | IPL__FORMAT_BIT(IPL_REPORT_HTML))
-#define IPL__FORMATS_VALUE (IPL__FORMAT_BIT(IPL_REPORT_TEXT) | IPL__FORMAT_BIT(IPL_REPORT_JSON) \
+#define IPL__FORMATS_VALUE (IPL__FORMAT_BIT(IPL_REPORT_TEXT) \
+                            | IPL__FORMAT_BIT(IPL_REPORT_JSON) \
                             | IPL__FORMAT_BIT(IPL_REPORT_XML))
+#define IPL__FORMATS_APPRAISAL (IPL__FORMATS_VALUE | IPL__FORMAT_BIT(IPL_REPORT_HTML))
 #define IPL__FORMATS_LENDING (IPL__FORMATS_VALUE | IPL__FORMAT_BIT(IPL_REPORT_CSV))
 
 /* IPL_OK when format is one of formats; else IPL_EINVAL at "format"

@@ -133,7 +133,9 @@ class Appraisal:
     @property
     def loan(self) -> Optional[LoanSchedule]:
         s = lib.ipl_appraisal_loan(self._a)
-        return None if s == ffi.NULL else _borrowed(LoanSchedule(s, lib.ipl_appraisal_loan_terms(self._a)), self)
+        if s == ffi.NULL:
+            return None
+        return _borrowed(LoanSchedule(s, lib.ipl_appraisal_loan_terms(self._a)), self)
 
     @property
     def principal(self) -> Optional[Money]:
