@@ -276,7 +276,7 @@ cli_compensate(int argc, char **argv, FILE *out, FILE *errs)
     comp_args a;
     ipl_compensation *c = NULL;
     ipl_error err;
-    int rc = CLI_OK;
+    int rc;
 
     memset(&a, 0, sizeof a);
     a.format = IPL_REPORT_TEXT;
@@ -292,9 +292,10 @@ cli_compensate(int argc, char **argv, FILE *out, FILE *errs)
     }
     if (ipl_compensation_new(&c, &a.regime, &a.claim, &err) < 0)
         return cli_fail(errs, CMD, &err);
-    if (ipl_report_compensation(c, a.format, cli_to_stream, out, &err) < 0
-        || fflush(out) != 0)
+    if (ipl_report_compensation(c, a.format, cli_to_stream, out, &err) < 0)
         rc = cli_fail(errs, CMD, &err);
+    else
+        rc = cli_flush(out, errs, CMD);
     ipl_compensation_free(c);
     return rc;
 }

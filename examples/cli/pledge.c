@@ -274,9 +274,9 @@ decide_and_print(const pledge_args *a, const ipl_policy *policy, FILE *out,
                        a->nrights, &err) < 0)
         return cli_fail(errs, "pledge", &err);
     if (ipl_report_pledge(d, policy, &q, rights, a->nrights, a->fmt, cli_to_stream, out,
-                          &err) < 0 || fflush(out) != 0)
+                          &err) < 0)
         rc = cli_fail(errs, "pledge", &err);
-    else
+    else if ((rc = cli_flush(out, errs, "pledge")) == CLI_OK)
         rc = ipl_pledge_eligible(d) ? CLI_OK : CLI_INELIGIBLE;
     ipl_pledge_free(d);
     return rc;

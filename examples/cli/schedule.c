@@ -205,7 +205,7 @@ cli_schedule(int argc, char **argv, FILE *out, FILE *errs)
     sched_args a;            /* about 20 kB: the plan has room for 1,200 parts */
     ipl_loan_schedule *s = NULL;
     ipl_error err;
-    int rc = CLI_OK;
+    int rc;
 
     memset(&a, 0, sizeof a);
     a.format = IPL_REPORT_TEXT;
@@ -220,9 +220,10 @@ cli_schedule(int argc, char **argv, FILE *out, FILE *errs)
     }
     if (ipl_loan_schedule_new(&s, &a.t, &err) < 0)
         return cli_fail(errs, CMD, &err);
-    if (ipl_report_loan(s, &a.t, a.format, cli_to_stream, out, &err) < 0
-        || fflush(out) != 0)
+    if (ipl_report_loan(s, &a.t, a.format, cli_to_stream, out, &err) < 0)
         rc = cli_fail(errs, CMD, &err);
+    else
+        rc = cli_flush(out, errs, CMD);
     ipl_loan_schedule_free(s);
     return rc;
 }
