@@ -83,10 +83,10 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
         fprintf(errs, "ipledge value: out of memory\n");
     else if (evaluate(vs, &mc, a, &err) < 0)
         value_complain(errs, "value", path, &err);
-    else if (write_result(out, format, vs, n, mc, &err) < 0 || fflush(out) != 0)
+    else if (write_result(out, format, vs, n, mc, &err) < 0)
         fprintf(errs, "ipledge value: cannot write the result: %s\n", err.message);
     else
-        rc = CLI_OK;
+        rc = cli_flush(out, errs, "value");
     ipl_montecarlo_free(mc);
     for (k = 0; vs != NULL && k < n; k++)
         ipl_value_free(vs[k]);

@@ -59,8 +59,6 @@ tests_check_report_SOURCES = tests/check_report.c
 tests_check_report_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
 tests_check_report_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_report_LDADD = $(IPL_TEST_LDADD)
-# the same reports from Python (run by bindings/python/run-pytest.sh)
-EXTRA_DIST += bindings/python/tests/test_reports.py
 
 # -- `ipledge appraise`: the whole chain on a case, one report
 examples_ipledge_SOURCES += examples/cli/appraise.c
