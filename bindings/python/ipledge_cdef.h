@@ -1360,7 +1360,8 @@ typedef enum ipl_report_format {
     IPL_REPORT_TEXT = 1,
     IPL_REPORT_JSON,
     IPL_REPORT_XML,
-    IPL_REPORT_HTML
+    IPL_REPORT_HTML,
+    IPL_REPORT_CSV
 } ipl_report_format;
 typedef int (*ipl_report_sink)(void *ctx, const char *bytes, size_t n);
 int ipl_report_format_from_name(ipl_report_format *out, const char *name,
@@ -1379,4 +1380,33 @@ int ipl_report_value_string(char **out, size_t *len,
                                         const ipl_montecarlo *mc,
                                         ipl_report_format format,
                                         ipl_error *err) ;
+int ipl_report_loan(const ipl_loan_schedule *s, const ipl_loan_terms *terms,
+                                ipl_report_format format, ipl_report_sink sink, void *ctx,
+                                ipl_error *err);
+int ipl_report_loan_string(char **out, size_t *len, const ipl_loan_schedule *s,
+                                       const ipl_loan_terms *terms, ipl_report_format format,
+                                       ipl_error *err) ;
+int ipl_report_subsidy(const ipl_subsidy_schedule *s, ipl_report_format format,
+                                   ipl_report_sink sink, void *ctx, ipl_error *err);
+int ipl_report_subsidy_string(char **out, size_t *len,
+                                          const ipl_subsidy_schedule *s,
+                                          ipl_report_format format,
+                                          ipl_error *err) ;
+int ipl_report_compensation(const ipl_compensation *c, ipl_report_format format,
+                                        ipl_report_sink sink, void *ctx, ipl_error *err);
+int ipl_report_compensation_string(char **out, size_t *len,
+                                               const ipl_compensation *c,
+                                               ipl_report_format format,
+                                               ipl_error *err) ;
+int ipl_report_pledge(const ipl_pledge *p, const ipl_policy *policy,
+                                  const ipl_pledge_request *request,
+                                  const ipl_pledge_right *rights, size_t n_rights,
+                                  ipl_report_format format, ipl_report_sink sink, void *ctx,
+                                  ipl_error *err);
+int ipl_report_pledge_string(char **out, size_t *len, const ipl_pledge *p,
+                                         const ipl_policy *policy,
+                                         const ipl_pledge_request *request,
+                                         const ipl_pledge_right *rights, size_t n_rights,
+                                         ipl_report_format format,
+                                         ipl_error *err) ;
 void ipl_report_string_free(char *s);

@@ -40,6 +40,7 @@ IPL_PY_TESTS = \
 	bindings/python/tests/test_loan.py \
 	bindings/python/tests/test_money.py \
 	bindings/python/tests/test_pledge.py \
+	bindings/python/tests/test_reports.py \
 	bindings/python/tests/test_records.py \
 	bindings/python/tests/test_threads.py \
 	bindings/python/tests/test_value.py

@@ -56,12 +56,6 @@ env_dirs(const char **dirs, size_t n, char **env_copy)
     return n;
 }
 
-static int
-to_stream(void *ctx, const char *bytes, size_t n)
-{
-    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* Progress on stderr, only for a person watching a terminal: the chain
  * runs in one call, so the stage is all there is to show. */
 static void
@@ -89,9 +83,9 @@ appraise(FILE *out, FILE *errs, const char *path, ipl_report_format format,
     progress(errs, "");
     if (rc < 0)
         rc = failed(errs, &err);
-    else if (ipl_report_appraisal(a, format, to_stream, out, &err) < 0 || fflush(out) != 0)
+    else if (ipl_report_appraisal(a, format, cli_to_stream, out, &err) < 0)
         rc = failed(errs, &err);
-    else
+    else if ((rc = cli_flush(out, errs, CMD)) == CLI_OK)
         rc = ipl_appraisal_eligible(a) ? CLI_OK : CLI_INELIGIBLE;
     ipl_appraisal_free(a);
     ipl_case_free(c);

@@ -19,6 +19,13 @@ enum {
  * CLI_FAILED. */
 int cli_fail(FILE *errs, const char *what, const ipl_error *err);
 
+/* A report sink (ipl_report_sink) writing to the FILE ctx. */
+int cli_to_stream(void *ctx, const char *bytes, size_t n);
+
+/* Flushes out after a report: CLI_OK, or CLI_FAILED after saying
+ * "ipledge WHAT: cannot write the report". */
+int cli_flush(FILE *out, FILE *errs, const char *what);
+
 /* A command gets the arguments after its name (argv[0] is the command
  * name itself), writes its result to out and its complaints to errs, and
  * returns an exit status. The library is initialised around it. */

@@ -1,9 +1,8 @@
 /* `ipledge compensate`: how a defaulted pledge loan's loss is shared,
  * under a built-in example regime or parties given on the command line,
- * as text, CSV, XML or JSON. */
+ * as text, CSV, XML or JSON (the library's report,
+ * ipl_report_compensation()). */
 #include <string.h>
-
-#include <jansson.h>
 
 #include "cli.h"
 #include "lending_io.h"
@@ -126,7 +125,7 @@ typedef struct comp_args {
     const char *currency, *principal, *interest, *balance, *used_borrower, *used_bank,
                *new_loans, *fund;
     int have_regime;
-    lio_format format;
+    ipl_report_format format;
 } comp_args;
 
 static int
@@ -271,178 +270,16 @@ parse(comp_args *a, int argc, char **argv, FILE *errs)
     return parse_amounts(a, errs);
 }
 
-/* ---- output ---- */
-
-static const char *
-role_name(ipl_compensation_role role)
-{
-    return role == IPL_COMPENSATION_FUND ? "fund"
-         : role == IPL_COMPENSATION_LENDER ? "lender" : "other";
-}
-
-static const char *
-kind_name(ipl_compensation_flow_kind kind)
-{
-    return kind == IPL_COMPENSATION_PREPAY ? "prepay"
-         : kind == IPL_COMPENSATION_SETTLE ? "settle" : "clawback";
-}
-
-static void
-print_text(FILE *out, const ipl_compensation *c)
-{
-    const ipl_compensation_statement *st = ipl_compensation_statement_get(c);
-    const struct { const char *label; const ipl_money *m; } lines[] = {
-        { "outstanding principal", &st->outstanding_principal },
-        { "outstanding interest", &st->outstanding_interest },
-        { "net recovery", &st->net_recovery }, { "principal loss", &st->principal_loss },
-        { "interest loss", &st->interest_loss }, { "loss", &st->loss },
-        { "covered (shared)", &st->covered }, { "capped to the lender", &st->capped } };
-    char b[3][LIO_AMOUNT_MAX], d[IPL_DATE_STRING_SIZE];
-    size_t i;
-
-    fprintf(out, "Settlement in %s, tier %zu, settled %s\n", st->loss.currency,
-            st->tier + 1, lio_day(d, st->settlement_date));
-    for (i = 0; i < sizeof lines / sizeof lines[0]; i++)
-        fprintf(out, "  %-22s %16s\n", lines[i].label, lio_amount(b[0], lines[i].m, 1));
-    fprintf(out, "\n%-16s %-6s %7s  %16s  %16s  %16s\n", "party", "role", "share %",
-            "prepaid", "settlement", "final");
-    for (i = 0; i < ipl_compensation_share_count(c); i++) {
-        const ipl_compensation_share *s = ipl_compensation_share_get(c, i);
-
-        fprintf(out, "%-16s %-6s %7.2f  %16s  %16s  %16s\n", s->name, role_name(s->role),
-                s->share_bp / 100.0, lio_amount(b[0], &s->prepaid, 1),
-                lio_amount(b[1], &s->settlement, 1), lio_amount(b[2], &s->final, 1));
-    }
-    fprintf(out, "%-16s %-6s %7s  %16s  %16s  %16s\n\nCash flows to the lender\n", "total",
-            "", "", "", "", lio_amount(b[0], &st->loss, 1));
-    for (i = 0; i < ipl_compensation_flow_count(c); i++) {
-        const ipl_compensation_flow *f = ipl_compensation_flow_get(c, i);
-
-        fprintf(out, "  %s  %-8s  %-16s %16s\n", lio_day(d, f->date), kind_name(f->kind),
-                ipl_compensation_share_get(c, f->party)->name, lio_amount(b[0], &f->amount, 1));
-    }
-}
-
-/* CSV: one line per party, then one per cash flow, in one table. */
-static void
-print_csv(FILE *out, const ipl_compensation *c)
-{
-    const ipl_compensation_statement *st = ipl_compensation_statement_get(c);
-    char b[3][LIO_AMOUNT_MAX], d[IPL_DATE_STRING_SIZE];
-    size_t i;
-
-    fputs("record,date,party,role,share_bp,kind,prepaid,settlement,amount\n", out);
-    for (i = 0; i < ipl_compensation_share_count(c); i++) {
-        const ipl_compensation_share *s = ipl_compensation_share_get(c, i);
-
-        fprintf(out, "party,,\"%s\",%s,%lld,final,%s,%s,%s\n", s->name, role_name(s->role),
-                (long long)s->share_bp, lio_amount(b[0], &s->prepaid, 0),
-                lio_amount(b[1], &s->settlement, 0), lio_amount(b[2], &s->final, 0));
-    }
-    for (i = 0; i < ipl_compensation_flow_count(c); i++) {
-        const ipl_compensation_flow *f = ipl_compensation_flow_get(c, i);
-
-        fprintf(out, "flow,%s,\"%s\",,,%s,,,%s\n", lio_day(d, f->date),
-                ipl_compensation_share_get(c, f->party)->name, kind_name(f->kind),
-                lio_amount(b[0], &f->amount, 0));
-    }
-    fprintf(out, "loss,%s,,,,total,,,%s\n", lio_day(d, st->settlement_date),
-            lio_amount(b[0], &st->loss, 0));
-}
-
-static void
-print_xml(FILE *out, const ipl_compensation *c)
-{
-    const ipl_compensation_statement *st = ipl_compensation_statement_get(c);
-    char b[8][LIO_AMOUNT_MAX], d[2][IPL_DATE_STRING_SIZE];
-    size_t i;
-
-    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<compensation currency=\"%s\">\n"
-            "  <statement tier=\"%zu\" settlement_date=\"%s\" outstanding_principal=\"%s\""
-            " outstanding_interest=\"%s\" net_recovery=\"%s\" principal_loss=\"%s\""
-            " interest_loss=\"%s\" loss=\"%s\" covered=\"%s\" capped=\"%s\"/>\n",
-            st->loss.currency, st->tier + 1, lio_day(d[0], st->settlement_date),
-            lio_amount(b[0], &st->outstanding_principal, 0),
-            lio_amount(b[1], &st->outstanding_interest, 0),
-            lio_amount(b[2], &st->net_recovery, 0), lio_amount(b[3], &st->principal_loss, 0),
-            lio_amount(b[4], &st->interest_loss, 0), lio_amount(b[5], &st->loss, 0),
-            lio_amount(b[6], &st->covered, 0), lio_amount(b[7], &st->capped, 0));
-    for (i = 0; i < ipl_compensation_share_count(c); i++) {
-        const ipl_compensation_share *s = ipl_compensation_share_get(c, i);
-
-        fputs("  <party name=\"", out);
-        lio_xml_text(out, s->name);
-        fprintf(out, "\" role=\"%s\" share_bp=\"%lld\" prepaid=\"%s\" settlement=\"%s\""
-                " final=\"%s\"/>\n", role_name(s->role), (long long)s->share_bp,
-                lio_amount(b[0], &s->prepaid, 0), lio_amount(b[1], &s->settlement, 0),
-                lio_amount(b[2], &s->final, 0));
-    }
-    for (i = 0; i < ipl_compensation_flow_count(c); i++) {
-        const ipl_compensation_flow *f = ipl_compensation_flow_get(c, i);
-
-        fprintf(out, "  <flow date=\"%s\" kind=\"%s\" party=\"", lio_day(d[0], f->date),
-                kind_name(f->kind));
-        lio_xml_text(out, ipl_compensation_share_get(c, f->party)->name);
-        fprintf(out, "\" amount=\"%s\"/>\n", lio_amount(b[0], &f->amount, 0));
-    }
-    fputs("</compensation>\n", out);
-}
-
-static int
-print_json(FILE *out, const ipl_compensation *c)
-{
-    const ipl_compensation_statement *st = ipl_compensation_statement_get(c);
-    char b[8][LIO_AMOUNT_MAX], d[IPL_DATE_STRING_SIZE];
-    json_t *parties = json_array(), *flows = json_array(), *doc;
-    size_t i;
-    int ok;
-
-    for (i = 0; i < ipl_compensation_share_count(c); i++) {
-        const ipl_compensation_share *s = ipl_compensation_share_get(c, i);
-
-        json_array_append_new(parties, json_pack(
-            "{s:s, s:s, s:i, s:s, s:s, s:s}", "name", s->name, "role", role_name(s->role),
-            "share_bp", (json_int_t)s->share_bp, "prepaid", lio_amount(b[0], &s->prepaid, 0),
-            "settlement", lio_amount(b[1], &s->settlement, 0),
-            "final", lio_amount(b[2], &s->final, 0)));
-    }
-    for (i = 0; i < ipl_compensation_flow_count(c); i++) {
-        const ipl_compensation_flow *f = ipl_compensation_flow_get(c, i);
-
-        json_array_append_new(flows, json_pack(
-            "{s:s, s:s, s:s, s:s}", "date", lio_day(d, f->date), "kind", kind_name(f->kind),
-            "party", ipl_compensation_share_get(c, f->party)->name,
-            "amount", lio_amount(b[0], &f->amount, 0)));
-    }
-    doc = json_pack("{s:s, s:{s:i, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}, s:o, s:o}",
-                    "currency", st->loss.currency, "statement",
-                    "tier", (json_int_t)(st->tier + 1),
-                    "settlement_date", lio_day(d, st->settlement_date),
-                    "outstanding_principal", lio_amount(b[0], &st->outstanding_principal, 0),
-                    "outstanding_interest", lio_amount(b[1], &st->outstanding_interest, 0),
-                    "net_recovery", lio_amount(b[2], &st->net_recovery, 0),
-                    "principal_loss", lio_amount(b[3], &st->principal_loss, 0),
-                    "interest_loss", lio_amount(b[4], &st->interest_loss, 0),
-                    "loss", lio_amount(b[5], &st->loss, 0),
-                    "covered", lio_amount(b[6], &st->covered, 0),
-                    "capped", lio_amount(b[7], &st->capped, 0),
-                    "parties", parties, "flows", flows);
-    ok = doc != NULL && json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) == 0;
-    if (ok)
-        fputc('\n', out);
-    json_decref(doc);
-    return ok;
-}
-
 int
 cli_compensate(int argc, char **argv, FILE *out, FILE *errs)
 {
     comp_args a;
     ipl_compensation *c = NULL;
     ipl_error err;
-    int rc = CLI_OK;
+    int rc;
 
     memset(&a, 0, sizeof a);
+    a.format = IPL_REPORT_TEXT;
     ipl_compensation_regime_init(&a.regime, IPL_COMPENSATION_REGIME_VERSION);
     ipl_compensation_claim_init(&a.claim, IPL_COMPENSATION_CLAIM_VERSION);
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
@@ -454,18 +291,11 @@ cli_compensate(int argc, char **argv, FILE *out, FILE *errs)
         return CLI_USAGE;
     }
     if (ipl_compensation_new(&c, &a.regime, &a.claim, &err) < 0)
-        return lio_failed(errs, CMD, &err);
-    switch (a.format) {
-    case LIO_TEXT: print_text(out, c); break;
-    case LIO_CSV:  print_csv(out, c); break;
-    case LIO_XML:  print_xml(out, c); break;
-    case LIO_JSON:
-        if (!print_json(out, c)) {
-            fputs("ipledge " CMD ": cannot write JSON\n", errs);
-            rc = CLI_FAILED;
-        }
-        break;
-    }
+        return cli_fail(errs, CMD, &err);
+    if (ipl_report_compensation(c, a.format, cli_to_stream, out, &err) < 0)
+        rc = cli_fail(errs, CMD, &err);
+    else
+        rc = cli_flush(out, errs, CMD);
     ipl_compensation_free(c);
     return rc;
 }

@@ -1,4 +1,4 @@
-/* Option values and amounts for the lending commands. */
+/* Option values for the lending commands. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,17 +58,12 @@ lio_date(ipl_date *out, const char *text, const char *cmd, const char *opt, FILE
     return 0;
 }
 
+/* A report format the lending results come in: text, csv, xml or json. */
 int
-lio_format_of(lio_format *out, const char *text, const char *cmd, FILE *errs)
+lio_format_of(ipl_report_format *out, const char *text, const char *cmd, FILE *errs)
 {
-    static const char *const names[] = { "text", "csv", "xml", "json" };
-    size_t i;
-
-    for (i = 0; i < 4; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (lio_format)i;
-            return 1;
-        }
+    if (ipl_report_format_from_name(out, text, NULL) == IPL_OK && *out != IPL_REPORT_HTML)
+        return 1;
     fprintf(errs, "ipledge %s: --format: '%s' is not text, csv, xml or json\n", cmd, text);
     return 0;
 }
@@ -88,47 +83,4 @@ lio_fields(char *text, char **fields, size_t n)
         text = colon + 1;
     }
     return k;
-}
-
-const char *
-lio_amount(char *buf, const ipl_money *m, int grouped)
-{
-    if (ipl_money_format(buf, LIO_AMOUNT_MAX, m, grouped ? IPL_MONEY_FORMAT_GROUP : 0,
-                         NULL) < 0)
-        return "?";
-    return buf;
-}
-
-const char *
-lio_day(char *buf, ipl_date d)
-{
-    if (ipl_date_format(buf, IPL_DATE_STRING_SIZE, d, NULL) < 0)
-        return "?";
-    return buf;
-}
-
-void
-lio_xml_text(FILE *out, const char *s)
-{
-    for (; *s != '\0'; s++)
-        switch (*s) {
-        case '&':  fputs("&amp;", out); break;
-        case '<':  fputs("&lt;", out); break;
-        case '>':  fputs("&gt;", out); break;
-        case '"':  fputs("&quot;", out); break;
-        case '\'': fputs("&apos;", out); break;
-        default:   /* XML 1.0 has no place for other control characters */
-            fputc((unsigned char)*s < 0x20 && *s != '\t' && *s != '\n' ? '?' : *s, out);
-            break;
-        }
-}
-
-int
-lio_failed(FILE *errs, const char *cmd, const ipl_error *err)
-{
-    char text[IPL_ERROR_MESSAGE_MAX + IPL_ERROR_WHERE_MAX + 32];
-
-    ipl_error_format(text, sizeof text, err);
-    fprintf(errs, "ipledge %s: %s\n", cmd, text);
-    return CLI_FAILED;
 }

@@ -36,6 +36,21 @@ cli_fail(FILE *errs, const char *what, const ipl_error *err)
     return CLI_FAILED;
 }
 
+int
+cli_to_stream(void *ctx, const char *bytes, size_t n)
+{
+    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
+}
+
+int
+cli_flush(FILE *out, FILE *errs, const char *what)
+{
+    if (fflush(out) == 0)
+        return CLI_OK;
+    fprintf(errs, "ipledge %s: cannot write the report\n", what);
+    return CLI_FAILED;
+}
+
 static void
 usage(FILE *out)
 {

@@ -1,12 +1,10 @@
 /* `ipledge pledge`: a pledge decision for one right or a bundle under a
- * built-in preset or a policy file, printed as text, JSON or XML. */
+ * built-in preset or a policy file, printed as text, JSON, XML or CSV
+ * (the library's report, ipl_report_pledge()). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <jansson.h>
-#include <libxml/xmlwriter.h>
 
 #include <ipledge.h>
 
@@ -14,13 +12,11 @@
 
 #define MAX_RIGHTS 64
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_XML } format;
-
 /* The command line as given; amounts wait for the policy's currency. */
 typedef struct pledge_args {
     const char *policy;
     const char *policy_file;
-    format fmt;
+    ipl_report_format fmt;
     const char *start, *tenor, *requested, *exposure, *firm_age;
     char *rights[MAX_RIGHTS];
     size_t nrights;
@@ -31,7 +27,7 @@ static const char usage_text[] =
     "                      --start YYYY-MM-DD --tenor MONTHS\n"
     "                      --right KIND:VALUE[,key=value...] [--right ...]\n"
     "                      [--requested AMOUNT] [--exposure AMOUNT]\n"
-    "                      [--firm-age YEARS] [--format text|json|xml]\n"
+    "                      [--firm-age YEARS] [--format text|json|xml|csv]\n"
     "right keys: id, status (in-force, pending, lapsed, expired, revoked),\n"
     "  expiry, registered (dates), low (low-quantile value), cv,\n"
     "  dependence, industry, flags (invalidation+litigation+exclusive-licence\n"
@@ -173,6 +169,7 @@ parse_args(pledge_args *a, int argc, char **argv, FILE *errs)
     int c;
 
     memset(a, 0, sizeof *a);
+    a->fmt = IPL_REPORT_TEXT;
     opterr = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -192,13 +189,8 @@ parse_args(pledge_args *a, int argc, char **argv, FILE *errs)
             a->rights[a->nrights++] = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                a->fmt = FORMAT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                a->fmt = FORMAT_JSON;
-            else if (strcmp(optarg, "xml") == 0)
-                a->fmt = FORMAT_XML;
-            else
+            if (ipl_report_format_from_name(&a->fmt, optarg, NULL) < 0 ||
+                a->fmt == IPL_REPORT_HTML)
                 return -1;
             break;
         default:
@@ -238,191 +230,6 @@ build_request(ipl_pledge_request *q, const pledge_args *a, const char *currency,
         cli_fail(errs, "pledge", &err);
         return -1;
     }
-    return 0;
-}
-
-static const char *
-money_text(char *buf, const ipl_money *m, unsigned int flags)
-{
-    if (ipl_money_format(buf, IPL_MONEY_FORMAT_MAX, m, flags, NULL) < 0)
-        return "?";
-    return buf;
-}
-
-static void
-print_text(FILE *out, const ipl_policy *policy, const ipl_pledge_request *q,
-           const ipl_pledge_right *rights, size_t n, const ipl_pledge *d)
-{
-    const unsigned int show = IPL_MONEY_FORMAT_GROUP | IPL_MONEY_FORMAT_CODE;
-    char a[IPL_MONEY_FORMAT_MAX], b[IPL_MONEY_FORMAT_MAX];
-    char start[IPL_DATE_STRING_SIZE];
-    size_t i;
-
-    ipl_date_format(start, sizeof start, q->start, NULL);
-    fprintf(out, "Pledge decision under policy %s (pledge rules: %s)\n",
-            ipl_policy_name(policy), ipl_policy_pledge_origin(policy));
-    fprintf(out, "Loan starting %s for %u months\n\nRights\n", start,
-            q->tenor_months);
-    for (i = 0; i < n; i++)
-        fprintf(out, "  [%zu] %-14s %-18s value %22s  ratio %.4f  collateral %s\n",
-                i, ipl_right_type_name(rights[i].type),
-                rights[i].id != NULL ? rights[i].id : "-",
-                money_text(a, &rights[i].value, show),
-                ipl_pledge_right_ratio(d, i),
-                money_text(b, ipl_pledge_right_collateral(d, i), show));
-    fprintf(out, "\nCollateral value  %s\n",
-            money_text(a, ipl_pledge_collateral(d), show));
-    fprintf(out, "Largest loan      %s (%.2f %% of appraised value)\n",
-            money_text(a, ipl_pledge_max_loan(d), show),
-            100 * ipl_pledge_ratio(d));
-    fprintf(out, "Eligible          %s\n", ipl_pledge_eligible(d) ? "yes" : "no");
-    for (i = 0; i < ipl_pledge_failure_count(d); i++) {
-        const ipl_pledge_step *f = ipl_pledge_failure(d, i);
-
-        fprintf(out, "  not eligible (%s%s): %s\n", f->right < 0 ? "loan" : "right ",
-                f->right < 0 ? "" : (snprintf(a, sizeof a, "%d", f->right), a),
-                f->text);
-    }
-    fputs("\nTrace\n", out);
-    for (i = 0; i < ipl_pledge_trace_count(d); i++) {
-        const ipl_pledge_step *s = ipl_pledge_trace(d, i);
-
-        fprintf(out, "  %-6s %-18s %s%s%s%s\n",
-                s->right < 0 ? "loan" : (snprintf(a, sizeof a, "[%d]", s->right), a),
-                s->rule, s->text, s->source[0] ? " (" : "", s->source,
-                s->source[0] ? ")" : "");
-    }
-}
-
-static json_t *
-json_money(const ipl_money *m)
-{
-    char buf[IPL_MONEY_FORMAT_MAX];
-
-    return json_string(money_text(buf, m, 0));
-}
-
-static json_t *
-json_steps(const ipl_pledge *d, int failures)
-{
-    size_t i, n = failures ? ipl_pledge_failure_count(d)
-                           : ipl_pledge_trace_count(d);
-    json_t *list = json_array();
-
-    for (i = 0; i < n; i++) {
-        const ipl_pledge_step *s = failures ? ipl_pledge_failure(d, i)
-                                            : ipl_pledge_trace(d, i);
-
-        json_array_append_new(list, json_pack("{s:i, s:s, s:s, s:f, s:f, s:s}",
-                                              "right", s->right, "rule", s->rule,
-                                              "source", s->source, "before",
-                                              s->before, "after", s->after,
-                                              "text", s->text));
-    }
-    return list;
-}
-
-static int
-print_json(FILE *out, const ipl_policy *policy, const ipl_pledge_right *rights,
-           size_t n, const ipl_pledge *d)
-{
-    json_t *doc, *list = json_array();
-    size_t i;
-    int rc;
-
-    for (i = 0; i < n; i++)
-        json_array_append_new(list, json_pack(
-            "{s:s?, s:s, s:o, s:f, s:o}", "id", rights[i].id, "type",
-            ipl_right_type_name(rights[i].type), "value",
-            json_money(&rights[i].value), "ratio", ipl_pledge_right_ratio(d, i),
-            "collateral", json_money(ipl_pledge_right_collateral(d, i))));
-    doc = json_pack("{s:s, s:s, s:s, s:b, s:o, s:o, s:f, s:o, s:o, s:o}",
-                    "policy", ipl_policy_name(policy), "pledge_rules",
-                    ipl_policy_pledge_origin(policy), "currency",
-                    ipl_pledge_max_loan(d)->currency, "eligible",
-                    ipl_pledge_eligible(d), "max_loan",
-                    json_money(ipl_pledge_max_loan(d)), "collateral",
-                    json_money(ipl_pledge_collateral(d)), "ratio",
-                    ipl_pledge_ratio(d), "rights", list, "failures",
-                    json_steps(d, 1), "trace", json_steps(d, 0));
-    if (doc == NULL)
-        return -1;
-    rc = json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', out);
-    json_decref(doc);
-    return rc;
-}
-
-/* libxml2's strings are unsigned char. */
-static const xmlChar *
-X(const char *s)
-{
-    return (const xmlChar *)s;
-}
-
-/* One trace or failure step as an XML element. */
-static void
-xml_step(xmlTextWriterPtr w, const char *name, const ipl_pledge_step *s)
-{
-    xmlTextWriterStartElement(w, X(name));
-    xmlTextWriterWriteFormatAttribute(w, X("right"), "%d", s->right);
-    xmlTextWriterWriteAttribute(w, X("rule"), X(s->rule));
-    if (s->source[0] != '\0')
-        xmlTextWriterWriteAttribute(w, X("source"), X(s->source));
-    xmlTextWriterWriteFormatAttribute(w, X("before"), "%.10g", s->before);
-    xmlTextWriterWriteFormatAttribute(w, X("after"), "%.10g", s->after);
-    xmlTextWriterWriteString(w, X(s->text));
-    xmlTextWriterEndElement(w);
-}
-
-static int
-print_xml(FILE *out, const ipl_policy *policy, const ipl_pledge_right *rights,
-          size_t n, const ipl_pledge *d)
-{
-    xmlBufferPtr buf = xmlBufferCreate();
-    xmlTextWriterPtr w = buf != NULL ? xmlNewTextWriterMemory(buf, 0) : NULL;
-    char m[IPL_MONEY_FORMAT_MAX];
-    size_t i;
-
-    if (w == NULL) {
-        xmlBufferFree(buf);
-        return -1;
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-    xmlTextWriterStartElement(w, X("pledge"));
-    xmlTextWriterWriteAttribute(w, X("policy"), X(ipl_policy_name(policy)));
-    xmlTextWriterWriteAttribute(w, X("currency"),
-                                X(ipl_pledge_max_loan(d)->currency));
-    xmlTextWriterWriteAttribute(w, X("eligible"),
-                                X(ipl_pledge_eligible(d) ? "true" : "false"));
-    xmlTextWriterWriteAttribute(w, X("max-loan"),
-                                X(money_text(m, ipl_pledge_max_loan(d), 0)));
-    xmlTextWriterWriteAttribute(w, X("collateral"),
-                                X(money_text(m, ipl_pledge_collateral(d), 0)));
-    xmlTextWriterWriteFormatAttribute(w, X("ratio"), "%.10g", ipl_pledge_ratio(d));
-    for (i = 0; i < n; i++) {
-        xmlTextWriterStartElement(w, X("right"));
-        if (rights[i].id != NULL)
-            xmlTextWriterWriteAttribute(w, X("id"), X(rights[i].id));
-        xmlTextWriterWriteAttribute(w, X("type"),
-                                    X(ipl_right_type_name(rights[i].type)));
-        xmlTextWriterWriteAttribute(w, X("value"),
-                                    X(money_text(m, &rights[i].value, 0)));
-        xmlTextWriterWriteFormatAttribute(w, X("ratio"), "%.10g",
-                                          ipl_pledge_right_ratio(d, i));
-        xmlTextWriterWriteAttribute(w, X("collateral"),
-                                    X(money_text(m, ipl_pledge_right_collateral(d, i), 0)));
-        xmlTextWriterEndElement(w);
-    }
-    for (i = 0; i < ipl_pledge_failure_count(d); i++)
-        xml_step(w, "failure", ipl_pledge_failure(d, i));
-    for (i = 0; i < ipl_pledge_trace_count(d); i++)
-        xml_step(w, "step", ipl_pledge_trace(d, i));
-    xmlTextWriterEndDocument(w);
-    xmlFreeTextWriter(w);
-    fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out);
-    xmlBufferFree(buf);
     return 0;
 }
 
@@ -466,13 +273,11 @@ decide_and_print(const pledge_args *a, const ipl_policy *policy, FILE *out,
     if (ipl_pledge_new(&d, ipl_policy_pledge_rules(policy), &q, rights,
                        a->nrights, &err) < 0)
         return cli_fail(errs, "pledge", &err);
-    if (a->fmt == FORMAT_JSON)
-        rc = print_json(out, policy, rights, a->nrights, d);
-    else if (a->fmt == FORMAT_XML)
-        rc = print_xml(out, policy, rights, a->nrights, d);
-    else
-        print_text(out, policy, &q, rights, a->nrights, d), rc = 0;
-    rc = rc < 0 ? CLI_FAILED : ipl_pledge_eligible(d) ? CLI_OK : CLI_INELIGIBLE;
+    if (ipl_report_pledge(d, policy, &q, rights, a->nrights, a->fmt, cli_to_stream, out,
+                          &err) < 0)
+        rc = cli_fail(errs, "pledge", &err);
+    else if ((rc = cli_flush(out, errs, "pledge")) == CLI_OK)
+        rc = ipl_pledge_eligible(d) ? CLI_OK : CLI_INELIGIBLE;
     ipl_pledge_free(d);
     return rc;
 }

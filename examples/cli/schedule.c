@@ -1,9 +1,7 @@
 /* `ipledge schedule`: a loan's repayment schedule from terms given on
- * the command line, as text, CSV, XML or JSON. */
-#include <stdlib.h>
+ * the command line, as text, CSV, XML or JSON (the library's report,
+ * ipl_report_loan()). */
 #include <string.h>
-
-#include <jansson.h>
 
 #include "cli.h"
 #include "lending_io.h"
@@ -35,7 +33,7 @@ typedef struct sched_args {
     const char *currency, *principal;
     char *plan_text;
     char *prepay_text[MAX_PREPAYMENTS];
-    lio_format format;
+    ipl_report_format format;
 } sched_args;
 
 static const char *
@@ -201,155 +199,16 @@ parse(sched_args *a, int argc, char **argv, FILE *errs)
     return 1;
 }
 
-/* ---- output ---- */
-
-static void
-print_text(FILE *out, const sched_args *a, const ipl_loan_schedule *s)
-{
-    char b[6][LIO_AMOUNT_MAX], d[IPL_DATE_STRING_SIZE];
-    const ipl_loan_totals *t = ipl_loan_schedule_totals(s);
-    ipl_money res;
-    size_t i, n = ipl_loan_schedule_count(s);
-    int last = ipl_loan_schedule_residual(&res, s, NULL);
-
-    fprintf(out, "Loan %s %s, %s, %zu payments from %s, %s, rounding %s\n",
-            a->t.principal.currency, lio_amount(b[0], &a->t.principal, 1),
-            ipl_loan_method_name(a->t.method), n, lio_day(d, a->t.start),
-            ipl_daycount_name(a->t.daycount), rounding_name(ipl_loan_schedule_rounding(s)));
-    fprintf(out, "%4s  %-10s  %7s  %16s  %14s  %16s  %16s  %16s\n", "no", "date", "rate %",
-            "opening", "interest", "principal", "payment", "closing");
-    for (i = 0; i < n; i++) {
-        const ipl_loan_row *r = ipl_loan_schedule_row(s, i);
-
-        fprintf(out, "%4zu  %s  %7.4f  %16s  %14s  %16s  %16s  %16s\n", i + 1,
-                lio_day(d, r->date), r->rate * 100.0, lio_amount(b[0], &r->opening, 1),
-                lio_amount(b[1], &r->interest, 1), lio_amount(b[2], &r->principal, 1),
-                lio_amount(b[3], &r->payment, 1), lio_amount(b[4], &r->closing, 1));
-    }
-    fprintf(out, "%4s  %-10s  %7s  %16s  %14s  %16s  %16s\n", "", "total", "", "",
-            lio_amount(b[0], &t->interest, 1), lio_amount(b[1], &t->principal, 1),
-            lio_amount(b[2], &t->payment, 1));
-    if (t->prepaid.minor != 0)
-        fprintf(out, "Prepaid %s in all (included in principal)\n",
-                lio_amount(b[0], &t->prepaid, 1));
-    fprintf(out, "Rounding residual %s in the principal of payment %d (the last)\n",
-            lio_amount(b[0], &res, 1), last + 1);
-}
-
-static void
-print_csv(FILE *out, const ipl_loan_schedule *s)
-{
-    char b[6][LIO_AMOUNT_MAX], d[2][IPL_DATE_STRING_SIZE];
-    const ipl_loan_totals *t = ipl_loan_schedule_totals(s);
-    size_t i;
-
-    fputs("period,start,date,rate,opening,interest,principal,payment,closing,prepaid\n", out);
-    for (i = 0; i < ipl_loan_schedule_count(s); i++) {
-        const ipl_loan_row *r = ipl_loan_schedule_row(s, i);
-
-        fprintf(out, "%zu,%s,%s,%.10g,%s,%s,%s,%s,%s,%s\n", i + 1, lio_day(d[0], r->start),
-                lio_day(d[1], r->date), r->rate, lio_amount(b[0], &r->opening, 0),
-                lio_amount(b[1], &r->interest, 0), lio_amount(b[2], &r->principal, 0),
-                lio_amount(b[3], &r->payment, 0), lio_amount(b[4], &r->closing, 0),
-                lio_amount(b[5], &r->prepaid, 0));
-    }
-    fprintf(out, "total,,,,,%s,%s,%s,,%s\n", lio_amount(b[0], &t->interest, 0),
-            lio_amount(b[1], &t->principal, 0), lio_amount(b[2], &t->payment, 0),
-            lio_amount(b[3], &t->prepaid, 0));
-}
-
-static void
-print_xml(FILE *out, const sched_args *a, const ipl_loan_schedule *s)
-{
-    char b[6][LIO_AMOUNT_MAX], d[2][IPL_DATE_STRING_SIZE];
-    const ipl_loan_totals *t = ipl_loan_schedule_totals(s);
-    ipl_money res;
-    int last = ipl_loan_schedule_residual(&res, s, NULL);
-    size_t i;
-
-    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<schedule currency=\"%s\" principal=\"%s\" method=\"%s\" daycount=\"%s\""
-            " rounding=\"%s\">\n", a->t.principal.currency,
-            lio_amount(b[0], &a->t.principal, 0), ipl_loan_method_name(a->t.method),
-            ipl_daycount_name(a->t.daycount), rounding_name(ipl_loan_schedule_rounding(s)));
-    for (i = 0; i < ipl_loan_schedule_count(s); i++) {
-        const ipl_loan_row *r = ipl_loan_schedule_row(s, i);
-
-        fprintf(out, "  <row period=\"%zu\" start=\"%s\" date=\"%s\" rate=\"%.10g\""
-                " opening=\"%s\" interest=\"%s\" principal=\"%s\" payment=\"%s\""
-                " closing=\"%s\" prepaid=\"%s\"/>\n", i + 1, lio_day(d[0], r->start),
-                lio_day(d[1], r->date), r->rate, lio_amount(b[0], &r->opening, 0),
-                lio_amount(b[1], &r->interest, 0), lio_amount(b[2], &r->principal, 0),
-                lio_amount(b[3], &r->payment, 0), lio_amount(b[4], &r->closing, 0),
-                lio_amount(b[5], &r->prepaid, 0));
-    }
-    fprintf(out, "  <totals interest=\"%s\" principal=\"%s\" payment=\"%s\" prepaid=\"%s\"/>\n"
-            "  <residual period=\"%d\" amount=\"%s\"/>\n</schedule>\n",
-            lio_amount(b[0], &t->interest, 0), lio_amount(b[1], &t->principal, 0),
-            lio_amount(b[2], &t->payment, 0), lio_amount(b[3], &t->prepaid, 0), last + 1,
-            lio_amount(b[4], &res, 0));
-}
-
-/* Amounts are JSON strings: exact decimals, never binary floats. */
-static json_t *
-json_row(const ipl_loan_row *r, size_t i)
-{
-    char b[6][LIO_AMOUNT_MAX], d[2][IPL_DATE_STRING_SIZE];
-
-    return json_pack("{s:i, s:s, s:s, s:f, s:s, s:s, s:s, s:s, s:s, s:s}",
-                     "period", (json_int_t)(i + 1), "start", lio_day(d[0], r->start),
-                     "date", lio_day(d[1], r->date), "rate", r->rate,
-                     "opening", lio_amount(b[0], &r->opening, 0),
-                     "interest", lio_amount(b[1], &r->interest, 0),
-                     "principal", lio_amount(b[2], &r->principal, 0),
-                     "payment", lio_amount(b[3], &r->payment, 0),
-                     "closing", lio_amount(b[4], &r->closing, 0),
-                     "prepaid", lio_amount(b[5], &r->prepaid, 0));
-}
-
-static int
-print_json(FILE *out, const sched_args *a, const ipl_loan_schedule *s)
-{
-    char b[6][LIO_AMOUNT_MAX];
-    const ipl_loan_totals *t = ipl_loan_schedule_totals(s);
-    json_t *rows = json_array(), *doc;
-    ipl_money res;
-    int last = ipl_loan_schedule_residual(&res, s, NULL), rc;
-    size_t i;
-
-    for (i = 0; rows != NULL && i < ipl_loan_schedule_count(s); i++)
-        if (json_array_append_new(rows, json_row(ipl_loan_schedule_row(s, i), i)) < 0)
-            break;
-    doc = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:{s:s, s:s, s:s, s:s},"
-                    " s:{s:i, s:s}}",
-                    "currency", a->t.principal.currency,
-                    "principal", lio_amount(b[0], &a->t.principal, 0),
-                    "method", ipl_loan_method_name(a->t.method),
-                    "daycount", ipl_daycount_name(a->t.daycount),
-                    "rounding", rounding_name(ipl_loan_schedule_rounding(s)),
-                    "rows", rows,
-                    "totals", "interest", lio_amount(b[1], &t->interest, 0),
-                    "principal", lio_amount(b[2], &t->principal, 0),
-                    "payment", lio_amount(b[3], &t->payment, 0),
-                    "prepaid", lio_amount(b[4], &t->prepaid, 0),
-                    "residual", "period", (json_int_t)(last + 1),
-                    "amount", lio_amount(b[5], &res, 0));
-    rc = doc != NULL && json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10)) == 0;
-    if (rc)
-        fputc('\n', out);
-    json_decref(doc);
-    return rc;
-}
-
 int
 cli_schedule(int argc, char **argv, FILE *out, FILE *errs)
 {
     sched_args a;            /* about 20 kB: the plan has room for 1,200 parts */
     ipl_loan_schedule *s = NULL;
     ipl_error err;
-    int rc = CLI_OK;
+    int rc;
 
     memset(&a, 0, sizeof a);
+    a.format = IPL_REPORT_TEXT;
     ipl_loan_terms_init(&a.t, IPL_LOAN_TERMS_VERSION);
     if (argc == 2 && strcmp(argv[1], "--help") == 0) {
         fputs(usage_text, out);
@@ -360,18 +219,11 @@ cli_schedule(int argc, char **argv, FILE *out, FILE *errs)
         return CLI_USAGE;
     }
     if (ipl_loan_schedule_new(&s, &a.t, &err) < 0)
-        return lio_failed(errs, CMD, &err);
-    switch (a.format) {
-    case LIO_TEXT: print_text(out, &a, s); break;
-    case LIO_CSV:  print_csv(out, s); break;
-    case LIO_XML:  print_xml(out, &a, s); break;
-    case LIO_JSON:
-        if (!print_json(out, &a, s)) {
-            fputs("ipledge " CMD ": cannot write JSON\n", errs);
-            rc = CLI_FAILED;
-        }
-        break;
-    }
+        return cli_fail(errs, CMD, &err);
+    if (ipl_report_loan(s, &a.t, a.format, cli_to_stream, out, &err) < 0)
+        rc = cli_fail(errs, CMD, &err);
+    else
+        rc = cli_flush(out, errs, CMD);
     ipl_loan_schedule_free(s);
     return rc;
 }

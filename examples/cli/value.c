@@ -42,18 +42,12 @@ evaluate(ipl_value **vs, ipl_montecarlo **mc, const ipl_assumptions *a, ipl_erro
                                              : IPL_OK;
 }
 
-static int
-to_stream(void *ctx, const char *bytes, size_t n)
-{
-    return fwrite(bytes, 1, n, ctx) == n ? 0 : -1;
-}
-
 /* The library's report of the values (ipl_report_value(), report.h). */
 static int
 write_result(FILE *out, ipl_report_format format, ipl_value *const *vs, size_t n,
              const ipl_montecarlo *mc, ipl_error *err)
 {
-    return ipl_report_value((const ipl_value *const *)vs, n, mc, format, to_stream, out, err);
+    return ipl_report_value((const ipl_value *const *)vs, n, mc, format, cli_to_stream, out, err);
 }
 
 int
@@ -89,10 +83,10 @@ cli_value(int argc, char **argv, FILE *out, FILE *errs)
         fprintf(errs, "ipledge value: out of memory\n");
     else if (evaluate(vs, &mc, a, &err) < 0)
         value_complain(errs, "value", path, &err);
-    else if (write_result(out, format, vs, n, mc, &err) < 0 || fflush(out) != 0)
+    else if (write_result(out, format, vs, n, mc, &err) < 0)
         fprintf(errs, "ipledge value: cannot write the result: %s\n", err.message);
     else
-        rc = CLI_OK;
+        rc = cli_flush(out, errs, "value");
     ipl_montecarlo_free(mc);
     for (k = 0; vs != NULL && k < n; k++)
         ipl_value_free(vs[k]);

@@ -136,6 +136,21 @@ ipl__out_json(ipl__out *o, const char *s)
     ipl__out_bytes(o, "\"", 1);
 }
 
+void
+ipl__out_csv(ipl__out *o, const char *s)
+{
+    const char *quote;
+
+    ipl__out_bytes(o, "\"", 1);
+    while ((quote = strchr(s, '"')) != NULL) {
+        ipl__out_bytes(o, s, (size_t)(quote - s) + 1);
+        ipl__out_bytes(o, "\"", 1);
+        s = quote + 1;
+    }
+    ipl__out_str(o, s);
+    ipl__out_bytes(o, "\"", 1);
+}
+
 int
 ipl__out_finish(ipl__out *o, ipl_error *err)
 {

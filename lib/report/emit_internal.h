@@ -38,6 +38,9 @@ void ipl__out_printf(ipl__out *o, const char *fmt, ...) IPL__PRINTF(2, 3);
 void ipl__out_xml(ipl__out *o, const char *s);
 /* s as a JSON string, quotes included. */
 void ipl__out_json(ipl__out *o, const char *s);
+/* s as one CSV field in double quotes, inner quotes doubled (RFC 4180),
+ * whatever it holds. */
+void ipl__out_csv(ipl__out *o, const char *s);
 /* Hands the rest to the sink; returns o->status with err filled. */
 int ipl__out_finish(ipl__out *o, ipl_error *err);
 
@@ -84,5 +87,18 @@ void ipl__tree_bool(ipl__tree *t, const char *key, int v);
 void ipl__tree_money(ipl__tree *t, const char *key, const ipl_money *m);
 /* A date as "YYYY-MM-DD"; null when its year is 0. */
 void ipl__tree_date(ipl__tree *t, const char *key, ipl_date d);
+
+/* XML with the figures as attributes (emit_xml.c): ipl__xml_open()
+ * writes depth spaces and "<name"; each attribute adds ' name="value"'
+ * (escaped; reals as ipl__fmt_real(), amounts and days as above); the
+ * caller ends the start tag itself (">\n" or "/>\n"); ipl__xml_close()
+ * writes the indented end tag and a line break. */
+void ipl__xml_open(ipl__out *o, int depth, const char *name);
+void ipl__xml_attr(ipl__out *o, const char *name, const char *value);
+void ipl__xml_real(ipl__out *o, const char *name, double v);
+void ipl__xml_int(ipl__out *o, const char *name, long long v);
+void ipl__xml_money(ipl__out *o, const char *name, const ipl_money *m);
+void ipl__xml_day(ipl__out *o, const char *name, ipl_date d);
+void ipl__xml_close(ipl__out *o, int depth, const char *name);
 
 #endif /* IPL_EMIT_INTERNAL_H */

@@ -15,9 +15,14 @@ lib_libipledge_internal_la_SOURCES += \
 	lib/report/emit.c \
 	lib/report/emit_internal.h \
 	lib/report/emit_tree.c \
+	lib/report/emit_xml.c \
 	lib/report/report.c \
+	lib/report/report_compensation.c \
 	lib/report/report_html.c \
 	lib/report/report_internal.h \
+	lib/report/report_loan.c \
+	lib/report/report_pledge.c \
+	lib/report/report_subsidy.c \
 	lib/report/report_text.c \
 	lib/report/report_tree.c \
 	lib/report/report_value.c
@@ -48,6 +53,12 @@ tests_check_appraisal_SOURCES = tests/check_appraisal.c
 tests_check_appraisal_CPPFLAGS = $(IPL_TEST_CPPFLAGS) -I$(top_srcdir)/lib/report
 tests_check_appraisal_CFLAGS = $(IPL_TEST_CFLAGS)
 tests_check_appraisal_LDADD = $(IPL_TEST_LDADD)
+
+IPL_SUITES += tests/check_report
+tests_check_report_SOURCES = tests/check_report.c
+tests_check_report_CPPFLAGS = $(IPL_TEST_CPPFLAGS)
+tests_check_report_CFLAGS = $(IPL_TEST_CFLAGS)
+tests_check_report_LDADD = $(IPL_TEST_LDADD)
 
 # -- `ipledge appraise`: the whole chain on a case, one report
 examples_ipledge_SOURCES += examples/cli/appraise.c

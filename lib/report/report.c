@@ -1,11 +1,12 @@
-/* The report entry points: a format by name, a report of an appraisal or
- * of a valuation through a sink, or as one string. */
+/* The report entry points: a format by name, the runner every writer
+ * goes through (to a sink, or into one string), and the reports of an
+ * appraisal and of a valuation. */
 #include <string.h>
 
 #include "alloc_internal.h"
 #include "report_internal.h"
 
-static const char *const format_names[] = { NULL, "text", "json", "xml", "html" };
+static const char *const format_names[] = { NULL, "text", "json", "xml", "html", "csv" };
 
 int
 ipl_report_format_from_name(ipl_report_format *out, const char *name, ipl_error *err)
@@ -14,62 +15,41 @@ ipl_report_format_from_name(ipl_report_format *out, const char *name, ipl_error 
 
     IPL__CHECK_ARG(err, out);
     IPL__CHECK_ARG(err, name);
-    for (f = IPL_REPORT_TEXT; f <= IPL_REPORT_HTML; f++)
+    for (f = IPL_REPORT_TEXT; f <= IPL_REPORT_CSV; f++)
         if (strcmp(format_names[f], name) == 0) {
             *out = (ipl_report_format)f;
             return IPL_OK;
         }
-    return ipl__fail(err, IPL_EINVAL, "format", "must be text, json, xml or html, got \"%s\"",
-                     name);
+    return ipl__fail(err, IPL_EINVAL, "format",
+                     "must be text, json, xml, html or csv, got \"%s\"", name);
 }
 
-/* What a report is of: an appraisal, or n values and a simulation. */
-typedef struct subject {
-    const ipl_appraisal *a;
-    const ipl_value *const *vs;
-    size_t n;
-    const ipl_montecarlo *mc;
-} subject;
-
-static int
-check_subject(const subject *s, ipl_report_format format, ipl_error *err)
+int
+ipl__report_check_format(ipl_report_format format, unsigned formats, const char *what,
+                         ipl_error *err)
 {
-    size_t i;
+    static const char *const lists[] = { "text, json, xml or html", "text, json or xml",
+                                         "text, json, xml or csv" };
+    const char *list = formats == IPL__FORMATS_APPRAISAL ? lists[0]
+                       : formats == IPL__FORMATS_VALUE ? lists[1] : lists[2];
 
-    if (format < IPL_REPORT_TEXT || format > IPL_REPORT_HTML)
+    if (format < IPL_REPORT_TEXT || format > IPL_REPORT_CSV)
         return ipl__fail(err, IPL_EINVAL, "format", "unknown report format %d", (int)format);
-    if (s->a != NULL)
-        return IPL_OK;
-    if (s->vs == NULL || s->n == 0)
-        return ipl__fail(err, IPL_EINVAL, "values", "must name at least one value");
-    for (i = 0; i < s->n; i++)
-        if (s->vs[i] == NULL)
-            return ipl__fail(err, IPL_EINVAL, "values", "values[%zu] is NULL", i);
-    if (format == IPL_REPORT_HTML)
-        return ipl__fail(err, IPL_EINVAL, "format", "a valuation is written as text, json "
-                         "or xml");
+    if ((formats & IPL__FORMAT_BIT(format)) == 0)
+        return ipl__fail(err, IPL_EINVAL, "format", "%s is written as %s, not %s", what, list,
+                         format_names[format]);
     return IPL_OK;
 }
 
-static int
-write_subject(const subject *s, ipl_report_format format, ipl_report_sink sink, void *ctx,
-              ipl_error *err)
+int
+ipl__report_run(ipl__report_fn fn, const void *subject, ipl_report_format format,
+                ipl_report_sink sink, void *ctx, ipl_error *err)
 {
     ipl__out o;
-    int rc;
 
     IPL__CHECK_ARG(err, sink);
-    if ((rc = check_subject(s, format, err)) < 0)
-        return rc;
     ipl__out_init(&o, sink, ctx);
-    if (s->a == NULL)
-        ipl__report_value(&o, s->vs, s->n, s->mc, format);
-    else if (format == IPL_REPORT_TEXT)
-        ipl__report_text(&o, s->a);
-    else if (format == IPL_REPORT_HTML)
-        ipl__report_html(&o, s->a);
-    else
-        ipl__report_tree(&o, s->a, format == IPL_REPORT_XML);
+    fn(&o, subject, format);
     return ipl__out_finish(&o, err);
 }
 
@@ -100,15 +80,15 @@ grow(void *ctx, const char *bytes, size_t n)
     return 0;
 }
 
-static int
-subject_string(char **out, size_t *len, const subject *s, ipl_report_format format,
-               ipl_error *err)
+int
+ipl__report_run_string(char **out, size_t *len, ipl__report_fn fn, const void *subject,
+                       ipl_report_format format, ipl_error *err)
 {
     growing g = { NULL, 0, 0 };
     int rc;
 
     IPL__CHECK_ARG(err, out);
-    rc = write_subject(s, format, grow, &g, err);
+    rc = ipl__report_run(fn, subject, format, grow, &g, err);
     if (rc == IPL_OK && g.s == NULL && (g.s = ipl__malloc(1)) == NULL)
         rc = ipl__fail(err, IPL_ENOMEM, NULL, "out of memory");
     if (rc == IPL_ERROR)   /* only grow() refuses: it ran out of memory */
@@ -124,50 +104,103 @@ subject_string(char **out, size_t *len, const subject *s, ipl_report_format form
     return IPL_OK;
 }
 
+/* ---- appraisals and valuations ---- */
+
+static void
+appraisal_fn(ipl__out *o, const void *subject, ipl_report_format format)
+{
+    const ipl_appraisal *a = subject;
+
+    if (format == IPL_REPORT_TEXT)
+        ipl__report_text(o, a);
+    else if (format == IPL_REPORT_HTML)
+        ipl__report_html(o, a);
+    else
+        ipl__report_tree(o, a, format == IPL_REPORT_XML);
+}
+
+/* n values and their simulation. */
+typedef struct valuation {
+    const ipl_value *const *vs;
+    size_t n;
+    const ipl_montecarlo *mc;
+} valuation;
+
+static void
+value_fn(ipl__out *o, const void *subject, ipl_report_format format)
+{
+    const valuation *v = subject;
+
+    ipl__report_value(o, v->vs, v->n, v->mc, format);
+}
+
+static int
+check_values(const valuation *v, ipl_report_format format, ipl_error *err)
+{
+    size_t i;
+
+    if (v->vs == NULL || v->n == 0)
+        return ipl__fail(err, IPL_EINVAL, "values", "must name at least one value");
+    for (i = 0; i < v->n; i++)
+        if (v->vs[i] == NULL)
+            return ipl__fail(err, IPL_EINVAL, "values", "values[%zu] is NULL", i);
+    return ipl__report_check_format(format, IPL__FORMATS_VALUE, "a valuation", err);
+}
+
 int
 ipl_report_appraisal(const ipl_appraisal *a, ipl_report_format format,
                      ipl_report_sink sink, void *ctx, ipl_error *err)
 {
-    subject s = { NULL, NULL, 0, NULL };
+    int rc;
 
     IPL__CHECK_ARG(err, a);
-    s.a = a;
-    return write_subject(&s, format, sink, ctx, err);
+    if ((rc = ipl__report_check_format(format, IPL__FORMATS_APPRAISAL, "an appraisal",
+                                       err)) < 0)
+        return rc;
+    return ipl__report_run(appraisal_fn, a, format, sink, ctx, err);
 }
 
 int
 ipl_report_appraisal_string(char **out, size_t *len, const ipl_appraisal *a,
                             ipl_report_format format, ipl_error *err)
 {
-    subject s = { NULL, NULL, 0, NULL };
+    int rc;
 
     IPL__CHECK_ARG(err, a);
-    s.a = a;
-    return subject_string(out, len, &s, format, err);
+    if ((rc = ipl__report_check_format(format, IPL__FORMATS_APPRAISAL, "an appraisal",
+                                       err)) < 0)
+        return rc;
+    return ipl__report_run_string(out, len, appraisal_fn, a, format, err);
 }
 
 int
 ipl_report_value(const ipl_value *const *values, size_t n, const ipl_montecarlo *mc,
                  ipl_report_format format, ipl_report_sink sink, void *ctx, ipl_error *err)
 {
-    subject s = { NULL, NULL, 0, NULL };
+    valuation v;
+    int rc;
 
-    s.vs = values;
-    s.n = n;
-    s.mc = mc;
-    return write_subject(&s, format, sink, ctx, err);
+    v.vs = values;
+    v.n = n;
+    v.mc = mc;
+    if ((rc = check_values(&v, format, err)) < 0)
+        return rc;
+    return ipl__report_run(value_fn, &v, format, sink, ctx, err);
 }
 
 int
 ipl_report_value_string(char **out, size_t *len, const ipl_value *const *values, size_t n,
                         const ipl_montecarlo *mc, ipl_report_format format, ipl_error *err)
 {
-    subject s = { NULL, NULL, 0, NULL };
+    valuation v;
+    int rc;
 
-    s.vs = values;
-    s.n = n;
-    s.mc = mc;
-    return subject_string(out, len, &s, format, err);
+    v.vs = values;
+    v.n = n;
+    v.mc = mc;
+    if ((rc = check_values(&v, format, err)) < 0)
+        return rc;
+    return ipl__report_run_string(out, len, value_fn, &v, format, err);
 }
 
 void

@@ -72,63 +72,29 @@ value_text(ipl__out *o, const ipl_value *const *vs, size_t n, const ipl_montecar
 /* ---- XML: elements with the figures as attributes, indented by one --- */
 
 static void
-xml_open(ipl__out *o, int depth, const char *name)
-{
-    ipl__out_printf(o, "%*s<%s", depth, "", name);
-}
-
-static void
-xml_attr(ipl__out *o, const char *name, const char *value)
-{
-    ipl__out_printf(o, " %s=\"", name);
-    ipl__out_xml(o, value);
-    ipl__out_str(o, "\"");
-}
-
-static void
-xml_real(ipl__out *o, const char *name, double v)
-{
-    number_buf buf;
-
-    xml_attr(o, name, ipl__fmt_real(buf, v, 0));
-}
-
-static void
-xml_count(ipl__out *o, const char *name, size_t v)
-{
-    ipl__out_printf(o, " %s=\"%zu\"", name, v);
-}
-
-static void
-xml_close(ipl__out *o, int depth, const char *name)
-{
-    ipl__out_printf(o, "%*s</%s>\n", depth, "", name);
-}
-
-static void
 xml_rows(ipl__out *o, int depth, const ipl_value *v)
 {
     size_t i;
 
-    xml_open(o, depth, "rows");
+    ipl__xml_open(o, depth, "rows");
     ipl__out_str(o, ">\n");
     for (i = 0; i < ipl_value_row_count(v); i++) {
         const ipl_value_row *r = ipl_value_row_at(v, i);
 
-        xml_open(o, depth + 1, "row");
-        xml_real(o, "years", r->years);
-        xml_real(o, "time", r->time);
-        xml_real(o, "base", r->base);
-        xml_real(o, "share", r->share);
-        xml_real(o, "charge", r->charge);
-        xml_real(o, "pretax", r->pretax);
-        xml_real(o, "tax", r->tax);
-        xml_real(o, "aftertax", r->aftertax);
-        xml_real(o, "discount", r->discount);
-        xml_real(o, "present", r->present);
+        ipl__xml_open(o, depth + 1, "row");
+        ipl__xml_real(o, "years", r->years);
+        ipl__xml_real(o, "time", r->time);
+        ipl__xml_real(o, "base", r->base);
+        ipl__xml_real(o, "share", r->share);
+        ipl__xml_real(o, "charge", r->charge);
+        ipl__xml_real(o, "pretax", r->pretax);
+        ipl__xml_real(o, "tax", r->tax);
+        ipl__xml_real(o, "aftertax", r->aftertax);
+        ipl__xml_real(o, "discount", r->discount);
+        ipl__xml_real(o, "present", r->present);
         ipl__out_str(o, "/>\n");
     }
-    xml_close(o, depth, "rows");
+    ipl__xml_close(o, depth, "rows");
 }
 
 static void
@@ -136,45 +102,45 @@ xml_named(ipl__out *o, int depth, const ipl_value *v)
 {
     size_t i;
 
-    xml_open(o, depth, "discount-rate");
-    xml_real(o, "total", ipl_value_discount_rate(v));
+    ipl__xml_open(o, depth, "discount-rate");
+    ipl__xml_real(o, "total", ipl_value_discount_rate(v));
     ipl__out_str(o, ">\n");
     for (i = 0; i < ipl_value_rate_count(v); i++) {
-        xml_open(o, depth + 1, "component");
-        xml_attr(o, "name", ipl_value_rate_at(v, i)->name);
-        xml_real(o, "rate", ipl_value_rate_at(v, i)->rate);
+        ipl__xml_open(o, depth + 1, "component");
+        ipl__xml_attr(o, "name", ipl_value_rate_at(v, i)->name);
+        ipl__xml_real(o, "rate", ipl_value_rate_at(v, i)->rate);
         ipl__out_str(o, "/>\n");
     }
-    xml_close(o, depth, "discount-rate");
-    xml_open(o, depth, "sensitivities");
+    ipl__xml_close(o, depth, "discount-rate");
+    ipl__xml_open(o, depth, "sensitivities");
     for (i = 0; i < NSHIFTS; i++)
-        xml_real(o, SHIFT_NAMES[i], ipl_value_sensitivity(v, (ipl_value_shift)i));
+        ipl__xml_real(o, SHIFT_NAMES[i], ipl_value_sensitivity(v, (ipl_value_shift)i));
     ipl__out_str(o, "/>\n");
-    xml_open(o, depth, "figures");
+    ipl__xml_open(o, depth, "figures");
     ipl__out_str(o, ">\n");
     for (i = 0; i < ipl_value_figure_count(v); i++) {
-        xml_open(o, depth + 1, "figure");
-        xml_attr(o, "name", ipl_value_figure_at(v, i)->name);
-        xml_real(o, "value", ipl_value_figure_at(v, i)->value);
+        ipl__xml_open(o, depth + 1, "figure");
+        ipl__xml_attr(o, "name", ipl_value_figure_at(v, i)->name);
+        ipl__xml_real(o, "value", ipl_value_figure_at(v, i)->value);
         ipl__out_str(o, "/>\n");
     }
-    xml_close(o, depth, "figures");
+    ipl__xml_close(o, depth, "figures");
 }
 
 /* The attributes (the start tag is open) and children of one right. */
 static void
 xml_right(ipl__out *o, int depth, const ipl_value *v)
 {
-    xml_attr(o, "method", ipl_value_method_name(ipl_value_method_of(v)));
-    xml_real(o, "value", ipl_value_total(v));
+    ipl__xml_attr(o, "method", ipl_value_method_name(ipl_value_method_of(v)));
+    ipl__xml_real(o, "value", ipl_value_total(v));
     ipl__out_str(o, ">\n");
-    xml_open(o, depth, "period");
-    xml_real(o, "years", ipl_value_period(v));
-    xml_attr(o, "reason", ipl_value_reason_name(ipl_value_period_reason(v)));
+    ipl__xml_open(o, depth, "period");
+    ipl__xml_real(o, "years", ipl_value_period(v));
+    ipl__xml_attr(o, "reason", ipl_value_reason_name(ipl_value_period_reason(v)));
     ipl__out_str(o, "/>\n");
     xml_rows(o, depth, v);
     xml_named(o, depth, v);
-    xml_open(o, depth, "trace");
+    ipl__xml_open(o, depth, "trace");
     ipl__out_str(o, ">");
     ipl__out_xml(o, ipl_value_trace(v));
     ipl__out_str(o, "</trace>\n");
@@ -185,17 +151,17 @@ xml_montecarlo(ipl__out *o, const ipl_montecarlo *mc)
 {
     size_t i;
 
-    xml_open(o, 1, "montecarlo");
-    xml_count(o, "paths", ipl_montecarlo_paths(mc));
-    xml_real(o, "deterministic", ipl_montecarlo_deterministic(mc));
-    xml_real(o, "mean", ipl_montecarlo_mean(mc));
-    xml_real(o, "sd", ipl_montecarlo_sd(mc));
+    ipl__xml_open(o, 1, "montecarlo");
+    ipl__xml_int(o, "paths", (long long)ipl_montecarlo_paths(mc));
+    ipl__xml_real(o, "deterministic", ipl_montecarlo_deterministic(mc));
+    ipl__xml_real(o, "mean", ipl_montecarlo_mean(mc));
+    ipl__xml_real(o, "sd", ipl_montecarlo_sd(mc));
     ipl__out_str(o, ">\n");
     for (i = 0; i < NQUANTILES; i++) {
-        xml_open(o, 2, "quantile");
-        xml_attr(o, "name", QUANTILE_NAMES[i]);
-        xml_real(o, "p", QUANTILES[i]);
-        xml_real(o, "value", ipl_montecarlo_quantile(mc, QUANTILES[i]));
+        ipl__xml_open(o, 2, "quantile");
+        ipl__xml_attr(o, "name", QUANTILE_NAMES[i]);
+        ipl__xml_real(o, "p", QUANTILES[i]);
+        ipl__xml_real(o, "value", ipl_montecarlo_quantile(mc, QUANTILES[i]));
         ipl__out_str(o, "/>\n");
     }
     for (i = 0; i < ipl_montecarlo_bin_count(mc); i++) {
@@ -204,13 +170,13 @@ xml_montecarlo(ipl__out *o, const ipl_montecarlo *mc)
 
         if (ipl_montecarlo_bin(&lo, &hi, &n, mc, i, NULL) != IPL_OK)
             continue;
-        xml_open(o, 2, "bin");
-        xml_real(o, "lower", lo);
-        xml_real(o, "upper", hi);
-        xml_count(o, "count", n);
+        ipl__xml_open(o, 2, "bin");
+        ipl__xml_real(o, "lower", lo);
+        ipl__xml_real(o, "upper", hi);
+        ipl__xml_int(o, "count", (long long)n);
         ipl__out_str(o, "/>\n");
     }
-    xml_close(o, 1, "montecarlo");
+    ipl__xml_close(o, 1, "montecarlo");
 }
 
 static void
@@ -223,14 +189,14 @@ value_xml(ipl__out *o, const ipl_value *const *vs, size_t n, const ipl_montecarl
     if (n == 1) {
         xml_right(o, 1, vs[0]);
     } else {
-        xml_attr(o, "method", "bundle");
-        xml_real(o, "value", bundle_total(vs, n));
+        ipl__xml_attr(o, "method", "bundle");
+        ipl__xml_real(o, "value", bundle_total(vs, n));
         ipl__out_str(o, ">\n");
     }
     for (k = 0; n > 1 && k < n; k++) {
-        xml_open(o, 1, "right");
+        ipl__xml_open(o, 1, "right");
         xml_right(o, 2, vs[k]);
-        xml_close(o, 1, "right");
+        ipl__xml_close(o, 1, "right");
     }
     if (mc != NULL)
         xml_montecarlo(o, mc);

@@ -1,11 +1,12 @@
 /* Allocation behaviour of appraisals and their reports (oom_api.h): the
  * chain over the example cases of examples/cases/, the accessors, and
- * the report writers. */
+ * the report writers (of appraisals, valuations and lending results). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ipledge/appraisal.h"
+#include "ipledge/policy.h"
 #include "ipledge/report.h"
 #include "oom_api.h"
 
@@ -303,6 +304,158 @@ report_value_string(void *ctx)
     return rc;
 }
 
+/* ---- the lending results, taken from the appraisals (the loan and
+ *      subsidy of Dongguan, the compensation of Henan), and a pledge
+ *      decision made here ---- */
+
+static int
+report_loan(void *ctx)
+{
+    size_t n = 0;
+    int rc = ipl_report_loan(ipl_appraisal_loan(A(ctx)), ipl_appraisal_loan_terms(A(ctx)),
+                             IPL_REPORT_CSV, discard, &n, IPLT_ERR);
+
+    return rc < 0 ? rc : IPLT_EXPECT(n > 500);
+}
+
+static int
+report_loan_string(void *ctx)
+{
+    char *s = NULL;
+    int rc = ipl_report_loan_string(&s, NULL, ipl_appraisal_loan(A(ctx)),
+                                    ipl_appraisal_loan_terms(A(ctx)), IPL_REPORT_XML,
+                                    IPLT_ERR);
+
+    if (rc < 0)
+        return rc;
+    rc = IPLT_EXPECT(strstr(s, "<residual period=") != NULL);
+    ipl_report_string_free(s);
+    return rc;
+}
+
+static const ipl_subsidy_schedule *
+first_subsidy(void *ctx)
+{
+    return ipl_appraisal_subsidy_get(A(ctx), 0)->schedule;
+}
+
+static int
+report_subsidy(void *ctx)
+{
+    size_t n = 0;
+    int rc = ipl_report_subsidy(first_subsidy(ctx), IPL_REPORT_TEXT, discard, &n, IPLT_ERR);
+
+    return rc < 0 ? rc : IPLT_EXPECT(n > 100);
+}
+
+static int
+report_subsidy_string(void *ctx)
+{
+    char *s = NULL;
+    int rc = ipl_report_subsidy_string(&s, NULL, first_subsidy(ctx), IPL_REPORT_JSON,
+                                       IPLT_ERR);
+
+    if (rc < 0)
+        return rc;
+    rc = IPLT_EXPECT(strstr(s, "\"capped\": ") != NULL);
+    ipl_report_string_free(s);
+    return rc;
+}
+
+static int
+report_compensation(void *ctx)
+{
+    size_t n = 0;
+    int rc = ipl_report_compensation(ipl_appraisal_compensation(A(ctx)), IPL_REPORT_XML,
+                                     discard, &n, IPLT_ERR);
+
+    return rc < 0 ? rc : IPLT_EXPECT(n > 100);
+}
+
+static int
+report_compensation_string(void *ctx)
+{
+    char *s = NULL;
+    int rc = ipl_report_compensation_string(&s, NULL, ipl_appraisal_compensation(A(ctx)),
+                                            IPL_REPORT_CSV, IPLT_ERR);
+
+    if (rc < 0)
+        return rc;
+    rc = IPLT_EXPECT(strncmp(s, "record,date,party,", 18) == 0);
+    ipl_report_string_free(s);
+    return rc;
+}
+
+/* A decision on one invention under the Dongguan preset. */
+typedef struct decided {
+    ipl_policy *policy;
+    ipl_pledge_request q;
+    ipl_pledge_right right;
+    ipl_pledge *p;
+} decided;
+
+static void
+decided_teardown(void *state)
+{
+    decided *d = state;
+
+    ipl_pledge_free(d->p);
+    ipl_policy_free(d->policy);
+    free(d);
+}
+
+static int
+decided_setup(void **state)
+{
+    decided *d = calloc(1, sizeof *d);
+    int rc;
+
+    ck_assert_ptr_nonnull(d);
+    *state = d;
+    d->q = (ipl_pledge_request)IPL_PLEDGE_REQUEST_INIT;
+    d->q.start = iplt_api_ymd(2024, 1, 15);
+    d->q.tenor_months = 36;
+    d->q.firm_age_years = 6;
+    d->right = (ipl_pledge_right)IPL_PLEDGE_RIGHT_INIT;
+    d->right.type = IPL_RIGHT_INVENTION;
+    d->right.status = IPL_STATUS_IN_FORCE;
+    d->right.value = iplt_api_cny(400000000);
+    d->right.expiry = iplt_api_ymd(2035, 8, 10);
+    d->right.registered = iplt_api_ymd(2017, 3, 1);
+    if ((rc = ipl_policy_preset(&d->policy, "dongguan", NULL)) < 0)
+        return rc;
+    return ipl_pledge_new(&d->p, ipl_policy_pledge_rules(d->policy), &d->q, &d->right, 1,
+                          NULL);
+}
+
+static const iplt_fixture decided_fixture = { decided_setup, decided_teardown };
+
+static int
+report_pledge(void *ctx)
+{
+    const decided *d = ctx;
+    size_t n = 0;
+    int rc = ipl_report_pledge(d->p, d->policy, &d->q, &d->right, 1, IPL_REPORT_JSON, discard,
+                               &n, IPLT_ERR);
+
+    return rc < 0 ? rc : IPLT_EXPECT(n > 100);
+}
+
+static int
+report_pledge_string(void *ctx)
+{
+    const decided *d = ctx;
+    char *s = NULL;
+    int rc = ipl_report_pledge_string(&s, NULL, d->p, d->policy, &d->q, &d->right, 1,
+                                      IPL_REPORT_TEXT, IPLT_ERR);
+
+    if (rc < 0)
+        return rc;
+    rc = IPLT_EXPECT(strstr(s, "Eligible          yes\n") != NULL);
+    ipl_report_string_free(s);
+    return rc;
+}
+
 /* The fixture: a report string alone. */
 static void
 string_teardown(void *state)
@@ -361,6 +514,15 @@ const iplt_api iplt_api_reports[] = {
     IPLT_API(IPLT_OOM, ipl_report_appraisal_string, report_appraisal_string, &dongguan_fixture),
     IPLT_API(IPLT_NO_ALLOC, ipl_report_value, report_value, &us_fixture),
     IPLT_API(IPLT_OOM, ipl_report_value_string, report_value_string, &us_fixture),
+    IPLT_API(IPLT_NO_ALLOC, ipl_report_loan, report_loan, &dongguan_fixture),
+    IPLT_API(IPLT_OOM, ipl_report_loan_string, report_loan_string, &dongguan_fixture),
+    IPLT_API(IPLT_NO_ALLOC, ipl_report_subsidy, report_subsidy, &dongguan_fixture),
+    IPLT_API(IPLT_OOM, ipl_report_subsidy_string, report_subsidy_string, &dongguan_fixture),
+    IPLT_API(IPLT_NO_ALLOC, ipl_report_compensation, report_compensation, &henan_fixture),
+    IPLT_API(IPLT_OOM, ipl_report_compensation_string, report_compensation_string,
+             &henan_fixture),
+    IPLT_API(IPLT_NO_ALLOC, ipl_report_pledge, report_pledge, &decided_fixture),
+    IPLT_API(IPLT_OOM, ipl_report_pledge_string, report_pledge_string, &decided_fixture),
     IPLT_API(IPLT_FREES, ipl_report_string_free, report_string_free, &report_string_fixture),
     IPLT_API_END
 };

@@ -287,3 +287,19 @@ def record(cstruct, skip: Iterable[str] = ()) -> Dict[str, Any]:
         out[name] = value
     return out
 
+
+def report_format(name: str) -> int:
+    """The ``ipl_report_format`` named "text", "json", "xml", "html" or "csv"."""
+    f = ffi.new("ipl_report_format *")
+    call(lib.ipl_report_format_from_name, f, name.encode())
+    return f[0]
+
+
+def report_string(fn: Callable, *args) -> str:
+    """``fn(&out, &size, *args, err)``: a report as a new C string, copied."""
+    out, size = ffi.new("char **"), ffi.new("size_t *")
+    call(fn, out, size, *args)
+    try:
+        return ffi.unpack(out[0], size[0]).decode("utf-8")
+    finally:
+        lib.ipl_report_string_free(out[0])

@@ -17,6 +17,7 @@ from typing import Any, List, Optional, Sequence, Union
 
 from . import case as _case
 from ._lowlevel import block, call, enum_name, ffi, lib, new_object, string, to_date
+from ._lowlevel import report_format as _format, report_string as _report_string
 from .assumptions import Assumptions
 from .compensation import Settlement
 from .loan import Schedule as LoanSchedule
@@ -132,7 +133,9 @@ class Appraisal:
     @property
     def loan(self) -> Optional[LoanSchedule]:
         s = lib.ipl_appraisal_loan(self._a)
-        return None if s == ffi.NULL else _borrowed(LoanSchedule(s), self)
+        if s == ffi.NULL:
+            return None
+        return _borrowed(LoanSchedule(s, lib.ipl_appraisal_loan_terms(self._a)), self)
 
     @property
     def principal(self) -> Optional[Money]:
@@ -177,22 +180,6 @@ class Appraisal:
     def report(self, format: str = "text") -> str:
         """The report: "text", "json", "xml" or "html"."""
         return _report_string(lib.ipl_report_appraisal_string, self._a, _format(format))
-
-
-def _format(name: str) -> int:
-    f = ffi.new("ipl_report_format *")
-    call(lib.ipl_report_format_from_name, f, name.encode())
-    return f[0]
-
-
-def _report_string(fn, *args) -> str:
-    """``fn(&out, &size, *args, err)``: a report as a new C string, copied."""
-    out, size = ffi.new("char **"), ffi.new("size_t *")
-    call(fn, out, size, *args)
-    try:
-        return ffi.unpack(out[0], size[0]).decode("utf-8")
-    finally:
-        lib.ipl_report_string_free(out[0])
 
 
 def valuation_report(valuations: Sequence[Valuation], simulation: Optional[Simulation] = None,

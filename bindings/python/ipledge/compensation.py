@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from . import _frames
 from ._lowlevel import (block, call, enum_name, enum_value, fill, ffi, lib,
-                        new_object, record)
+                        new_object, record, report_format, report_string)
 from .money import Money
 
 
@@ -134,6 +134,12 @@ class Settlement:
     def flows_frame(self):
         """The flows as a pandas DataFrame (amounts as Decimal)."""
         return _frames.frame(self.flows, Flow)
+
+    def report(self, format: str = "text") -> str:
+        """The settlement as ``ipledge compensate`` prints it: "text", "csv",
+        "xml" or "json" (amounts as exact decimal strings)."""
+        return report_string(lib.ipl_report_compensation_string, self._h,
+                             report_format(format))
 
 
 def settle(regime: Regime, **claim) -> Settlement:

@@ -16,7 +16,8 @@ from typing import Any, List
 
 from . import _frames
 from ._lowlevel import (IplValueError, block, call, enum_name, enum_value, ffi, lib,
-                        new_error, new_object, raise_error, record, string)
+                        new_error, new_object, raise_error, record, report_format,
+                        report_string, string)
 from .money import Money, Rounding, rounding
 
 
@@ -46,8 +47,9 @@ class LoanTotals:
 class Schedule:
     """A loan schedule (immutable); iterate for its rows."""
 
-    def __init__(self, handle):
-        self._s = handle
+    def __init__(self, handle, terms: Any, keep: Any = None):
+        # the report needs the terms (method, start): kept with what they point to
+        self._s, self._terms, self._keep = handle, terms, keep
 
     def __len__(self) -> int:
         return lib.ipl_loan_schedule_count(self._s)
@@ -91,13 +93,19 @@ class Schedule:
         """The rows as a pandas DataFrame (money as Decimal)."""
         return _frames.frame(self.rows, LoanRow)
 
+    def report(self, format: str = "text") -> str:
+        """The schedule as ``ipledge schedule`` prints it: "text", "csv",
+        "xml" or "json" (amounts as exact decimal strings)."""
+        return report_string(lib.ipl_report_loan_string, self._s, self._terms,
+                             report_format(format))
+
 
 def schedule(**terms) -> Schedule:
     """The repayment schedule of a loan from ``ipl_loan_terms`` fields."""
     keep: List[Any] = []
     t = block("ipl_loan_terms", terms, keep, "terms")
     return Schedule(new_object("ipl_loan_schedule", lib.ipl_loan_schedule_new,
-                               lib.ipl_loan_schedule_free, t))
+                               lib.ipl_loan_schedule_free, t), t, keep)
 
 
 def instalment(principal: Money, annual_rate: float, n: int,

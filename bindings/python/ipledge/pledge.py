@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Sequence
 
 from ._lowlevel import (block, call, enum_value, fill, ffi, lib, new_object,
-                        record, string)
+                        record, report_format, report_string, string)
 from .money import Money
 
 FLAG_INVALIDATION = lib.IPL_PLEDGE_INVALIDATION
@@ -139,7 +139,8 @@ class Rules:
         for i, right in enumerate(rights):
             block("ipl_pledge_right", right, keep, f"rights[{i}]", arr + i)
         return Decision(new_object("ipl_pledge", lib.ipl_pledge_new, lib.ipl_pledge_free,
-                                   self._h, req, arr, len(rights)), len(rights), self)
+                                   self._h, req, arr, len(rights)), len(rights), self,
+                        (req, arr, keep))
 
     def monitor(self, balance: Money, value: Money, initial_ratio: float) -> Health:
         """The loan-to-value of an outstanding loan against the collateral's
@@ -158,9 +159,10 @@ def _steps(p, count, get) -> List[Step]:
 class Decision:
     """The outcome of :meth:`Rules.decide` (immutable)."""
 
-    def __init__(self, handle, n: int, rules: "Rules"):
-        # the trace's strings may be the rules' own: keep them alive
-        self._p, self._n, self._rules = handle, n, rules
+    def __init__(self, handle, n: int, rules: Any, inputs: Any = None):
+        # the trace's strings may be the rules' own: keep them alive; the
+        # report needs the request and the rights again (inputs)
+        self._p, self._n, self._rules, self._inputs = handle, n, rules, inputs
 
     @property
     def eligible(self) -> bool:
@@ -197,6 +199,18 @@ class Decision:
     def trace(self) -> List[Step]:
         """Every rule applied, in order."""
         return _steps(self._p, lib.ipl_pledge_trace_count, lib.ipl_pledge_trace)
+
+    def report(self, format: str = "text") -> str:
+        """The decision as ``ipledge pledge`` prints it: "text", "csv" (one
+        line of figures), "xml" or "json".  A decision taken by an
+        appraisal is reported with the appraisal's ``report()``."""
+        if self._inputs is None:
+            raise ValueError("this decision belongs to an appraisal: report the appraisal")
+        req, arr, _ = self._inputs
+        owner = getattr(self._rules, "_owner", None)
+        policy = owner._p if owner is not None and hasattr(owner, "_p") else ffi.NULL
+        return report_string(lib.ipl_report_pledge_string, self._p, policy, req, arr, self._n,
+                             report_format(format))
 
     def __repr__(self) -> str:
         return f"<Decision eligible={self.eligible} max_loan={self.max_loan}>"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, List
 
 from . import _frames
-from ._lowlevel import block, lib, new_object, record
+from ._lowlevel import block, lib, new_object, record, report_format, report_string
 from .loan import Schedule as LoanSchedule
 from .money import Money
 
@@ -65,6 +65,11 @@ class Schedule:
 
     def rows_array(self):
         return _frames.array(self.rows, SubsidyRow)
+
+    def report(self, format: str = "text") -> str:
+        """The schedule as text, "csv", "xml" or "json" (amounts as exact
+        decimal strings)."""
+        return report_string(lib.ipl_report_subsidy_string, self._s, report_format(format))
 
     def to_frame(self):
         return _frames.frame(self.rows, SubsidyRow)

@@ -19,6 +19,14 @@ NOT_WRAPPED = {
                             "nothing in Python",
     "ipl_report_value": "valuation_report returns the same bytes as one string "
                         "(ipl_report_value_string)",
+    "ipl_report_loan": "loan.Schedule.report returns the same bytes as one string "
+                       "(ipl_report_loan_string)",
+    "ipl_report_subsidy": "subsidy.Schedule.report returns the same bytes as one string "
+                          "(ipl_report_subsidy_string)",
+    "ipl_report_compensation": "Settlement.report returns the same bytes as one string "
+                               "(ipl_report_compensation_string)",
+    "ipl_report_pledge": "Decision.report returns the same bytes as one string "
+                         "(ipl_report_pledge_string)",
     "ipl_alloc_set": "a process-wide allocator cannot safely be Python code; "
                      "the interpreter's own allocator hooks cover tracing",
     "ipl_shutdown": "would invalidate objects Python still holds",
