@@ -69,6 +69,11 @@ void ipl__report_value(ipl__out *o, const ipl_value *const *vs, size_t n,
  * count} (the appraisal calls it "bins", the valuation "histogram"). */
 void ipl__report_histogram(ipl__tree *t, const char *name, const ipl_montecarlo *mc);
 
+/* A pledge decision's trace (or, when failures is set, its failures)
+ * as an array named name of {right, rule, source, before, after, text}. */
+void ipl__report_pledge_steps(ipl__tree *t, const char *name, const ipl_pledge *p,
+                              int failures);
+
 /* Shared wording: a share's role and a flow's kind. */
 const char *ipl__report_role(ipl_compensation_role role);
 const char *ipl__report_flow_kind(ipl_compensation_flow_kind kind);

@@ -147,8 +147,8 @@ pledge_xml(ipl__out *o, const ipl__report_pledge_subject *s)
     ipl__out_str(o, "</pledge>\n");
 }
 
-static void
-json_steps(ipl__tree *t, const char *name, const ipl_pledge *p, int failures)
+void
+ipl__report_pledge_steps(ipl__tree *t, const char *name, const ipl_pledge *p, int failures)
 {
     size_t i, n = failures ? ipl_pledge_failure_count(p) : ipl_pledge_trace_count(p);
 
@@ -208,8 +208,8 @@ pledge_json(ipl__out *o, const ipl__report_pledge_subject *s)
         ipl__tree_end(&t);
     }
     ipl__tree_end(&t);
-    json_steps(&t, "failures", s->p, 1);
-    json_steps(&t, "trace", s->p, 0);
+    ipl__report_pledge_steps(&t, "failures", s->p, 1);
+    ipl__report_pledge_steps(&t, "trace", s->p, 0);
     ipl__tree_end(&t);
 }
 

@@ -107,20 +107,7 @@ pledge_tree(ipl__tree *t, const ipl_appraisal *a)
     ipl__tree_money(t, "collateral", ipl_pledge_collateral(p));
     ipl__tree_money(t, "max_loan", ipl_pledge_max_loan(p));
     ipl__tree_money(t, "requested", &ipl_case_loan_get(ipl_appraisal_case(a))->amount);
-    ipl__tree_begin(t, "trace", 1);
-    for (i = 0; i < ipl_pledge_trace_count(p); i++) {
-        const ipl_pledge_step *s = ipl_pledge_trace(p, i);
-
-        ipl__tree_begin(t, NULL, 0);
-        ipl__tree_int(t, "right", s->right);
-        ipl__tree_string(t, "rule", s->rule);
-        ipl__tree_string(t, "source", s->source);
-        ipl__tree_real(t, "before", s->before);
-        ipl__tree_real(t, "after", s->after);
-        ipl__tree_string(t, "text", s->text);
-        ipl__tree_end(t);
-    }
-    ipl__tree_end(t);
+    ipl__report_pledge_steps(t, "trace", p, 0);
     ipl__tree_begin(t, "failures", 1);
     for (i = 0; i < ipl_pledge_failure_count(p); i++)
         ipl__tree_string(t, NULL, ipl_pledge_failure(p, i)->text);
