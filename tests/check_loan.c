@@ -21,43 +21,6 @@
 #include "harness.h"
 #include "loan_vectors.h"
 
-static ipl_money
-cny(int64_t minor)
-{
-    ipl_money m;
-
-    m.minor = minor;
-    memcpy(m.currency, "CNY", 4);
-    return m;
-}
-
-static ipl_date
-ymd(int y, int m, int d)
-{
-    ipl_date r;
-
-    r.year = y;
-    r.month = m;
-    r.day = d;
-    return r;
-}
-
-/* Terms every case starts from: CNY 1,000,000.00 lent on 2024-01-15
- * at 4.35 % over 36 months, 30/360, half-even. */
-static ipl_loan_terms
-base_terms(ipl_loan_method method)
-{
-    ipl_loan_terms t = IPL_LOAN_TERMS_INIT;
-
-    t.principal = cny(100000000);
-    t.start = ymd(2024, 1, 15);
-    t.periods = 36;
-    t.method = method;
-    t.rate = 0.0435;
-    t.daycount = IPL_DC_30_360;
-    return t;
-}
-
 static ipl_loan_schedule *
 build(const ipl_loan_terms *t)
 {

@@ -25,41 +25,6 @@
 #define BATCHES 200               /* 12,000 loans */
 #define UNTOUCHED INT64_C(-7777)  /* what the batch must not overwrite */
 
-static ipl_money
-cny(int64_t minor)
-{
-    ipl_money m;
-
-    m.minor = minor;
-    memcpy(m.currency, "CNY", 4);
-    return m;
-}
-
-static ipl_date
-ymd(int y, int m, int d)
-{
-    ipl_date r;
-
-    r.year = y;
-    r.month = m;
-    r.day = d;
-    return r;
-}
-
-static ipl_loan_terms
-base_terms(ipl_loan_method method)
-{
-    ipl_loan_terms t = IPL_LOAN_TERMS_INIT;
-
-    t.principal = cny(100000000);
-    t.start = ymd(2024, 1, 15);
-    t.periods = 36;
-    t.method = method;
-    t.rate = 0.0435;
-    t.daycount = IPL_DC_30_360;
-    return t;
-}
-
 /* Caller arrays for up to BATCH loans of STRIDE periods, pre-filled
  * with UNTOUCHED. */
 typedef struct arrays {

@@ -1,5 +1,6 @@
 /* The Gnumeric loan vectors (vectors/loan/expected.csv, written by
- * make-expected.sh there), read for check_loan and check_loan_batch. */
+ * make-expected.sh there), read for check_loan and check_loan_batch,
+ * and the terms both suites start from. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,3 +55,38 @@ frequency_of(int per_year)
          : per_year == 2 ? IPL_LOAN_SEMIANNUAL : IPL_LOAN_ANNUAL;
 }
 
+
+ipl_money
+cny(int64_t minor)
+{
+    ipl_money m;
+
+    m.minor = minor;
+    memcpy(m.currency, "CNY", 4);
+    return m;
+}
+
+ipl_date
+ymd(int y, int m, int d)
+{
+    ipl_date r;
+
+    r.year = y;
+    r.month = m;
+    r.day = d;
+    return r;
+}
+
+ipl_loan_terms
+base_terms(ipl_loan_method method)
+{
+    ipl_loan_terms t = IPL_LOAN_TERMS_INIT;
+
+    t.principal = cny(100000000);
+    t.start = ymd(2024, 1, 15);
+    t.periods = 36;
+    t.method = method;
+    t.rate = 0.0435;
+    t.daycount = IPL_DC_30_360;
+    return t;
+}

@@ -1,6 +1,7 @@
 /* The Gnumeric loan vectors shared by the loan suites: Gnumeric's PMT,
  * IPMT and PPMT for every period of a dozen equal-period annuities.
- * The CSV is found under $IPL_VECTORS_DIR, else under ./vectors. */
+ * The CSV is found under $IPL_VECTORS_DIR, else under ./vectors. Also
+ * the terms both loan suites start from. */
 #ifndef IPLT_LOAN_VECTORS_H
 #define IPLT_LOAN_VECTORS_H
 
@@ -25,5 +26,12 @@ void vec_load(void);
 
 /* The frequency of a case's payments a year (12, 4, 2 or 1). */
 ipl_loan_frequency frequency_of(int per_year);
+
+/* An amount of CNY in fen, and a civil date. */
+ipl_money cny(int64_t minor);
+ipl_date ymd(int y, int m, int d);
+/* Terms every case starts from: CNY 1,000,000.00 lent on 2024-01-15
+ * at 4.35 % over 36 months, 30/360, half-even. */
+ipl_loan_terms base_terms(ipl_loan_method method);
 
 #endif /* IPLT_LOAN_VECTORS_H */
