@@ -612,16 +612,6 @@ END_TEST
 
 /* ---- properties on random text ------------------------------------- */
 
-/* xorshift64*: a fixed seed gives the same texts on every machine. */
-static uint64_t
-next_random(uint64_t *state)
-{
-    *state ^= *state >> 12;
-    *state ^= *state << 25;
-    *state ^= *state >> 27;
-    return *state * 0x2545F4914F6CDD1DULL;
-}
-
 /* Characters identifiers are made of, weighted towards digits. */
 static const char alphabet[] =
     "0123456789012345678901234567890123456789 ./-,()XABCDEFGHJKLPRSTUWYZ"
@@ -633,7 +623,7 @@ static const char alphabet[] =
 static ipl_ident_type
 random_text(char *buf, size_t size, uint64_t *state)
 {
-    uint64_t r = next_random(state);
+    uint64_t r = iplt_xorshift(state);
     ipl_ident_type type = (ipl_ident_type)(1 + (r >> 40) % IPL_IDENT_EUTM);
     size_t n, i;
 
@@ -643,13 +633,13 @@ random_text(char *buf, size_t size, uint64_t *state)
         snprintf(buf, size, "%s", base->text);
         n = strlen(buf);
         for (i = 0; n > 0 && i < (r >> 20) % 3; i++)
-            buf[next_random(state) % n] =
-                alphabet[next_random(state) % (sizeof alphabet - 1)];
+            buf[iplt_xorshift(state) % n] =
+                alphabet[iplt_xorshift(state) % (sizeof alphabet - 1)];
         return (r >> 30) % 4 != 0 ? base->type : type;
     }
     n = (size_t)((r >> 8) % 24);
     for (i = 0; i < n && i + 1 < size; i++) {
-        uint64_t c = next_random(state);
+        uint64_t c = iplt_xorshift(state);
         buf[i] = (c % 16 == 0) ? (char)(1 + (c >> 8) % 255)
                                : alphabet[(c >> 8) % (sizeof alphabet - 1)];
     }

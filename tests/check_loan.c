@@ -706,10 +706,7 @@ static uint64_t prng_state = 0x2545F4914F6CDD1DULL;
 static uint64_t
 prng(void)
 {
-    prng_state ^= prng_state >> 12;
-    prng_state ^= prng_state << 25;
-    prng_state ^= prng_state >> 27;
-    return prng_state * 0x2545F4914F6CDD1DULL;
+    return iplt_xorshift(&prng_state);
 }
 
 static unsigned

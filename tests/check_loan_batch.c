@@ -223,10 +223,7 @@ static const ipl_rounding roundings[] = { IPL_ROUND_DEFAULT, IPL_ROUND_HALF_EVEN
 static uint64_t
 prng(void)
 {
-    prng_state ^= prng_state >> 12;
-    prng_state ^= prng_state << 25;
-    prng_state ^= prng_state >> 27;
-    return prng_state * 0x2545F4914F6CDD1DULL;
+    return iplt_xorshift(&prng_state);
 }
 
 static unsigned

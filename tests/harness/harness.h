@@ -4,6 +4,7 @@
 #define IPLT_HARNESS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <check.h>
 
 #include "ipledge/error.h"
@@ -24,6 +25,11 @@ ipl_error iplt_stale_error(void);
         ck_assert_str_eq((err).where, (want_where)); \
         ck_assert_msg((err).message[0] != '\0', "empty error message"); \
     } while (0)
+
+/* xorshift64*: the next number of the sequence whose state is *state
+ * (any nonzero seed). Property tests draw from it so that a fixed seed
+ * gives the same cases on every machine. */
+uint64_t iplt_xorshift(uint64_t *state);
 
 /* Nonzero when a and b are the same double, bit for bit. Results that
  * are exact by contract are compared with it, not with a tolerance. */
